@@ -1,0 +1,272 @@
+// Proves that every spec teaches (part of `npm test`). For every kata in the manifest:
+// the reference passes every spec, the stub fails one with a message that names the
+// phenomenon, every wrong answer fails one, and thread/timing specs stay green on the
+// reference run after run. All runs share one vitest process, one project per run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Table from 'cli-table3';
+import { type Kata, katas } from '../katas/manifest.ts';
+import { repoRoot } from '../tests/support/target.ts';
+import {
+  type PlannedRun,
+  REPEATED_SPEC,
+  type RecordedRun,
+  VERIFY_RUNS,
+  type VerifyPlan,
+} from '../tests/support/verify-plan.ts';
+
+const workDir = join(repoRoot, '.verify');
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+
+const listTs = (dir: string, suffix: string) =>
+  existsSync(join(repoRoot, dir))
+    ? readdirSync(join(repoRoot, dir))
+        .filter((file) => file.endsWith(suffix))
+        .sort()
+        .map((file) => `${dir}/${file}`)
+    : [];
+
+interface WrongAnswer {
+  file: string;
+  /** `<kata>/<module>` it replaces: the file name up to its first dot. */
+  moduleId: string;
+  label: string;
+}
+
+function wrongAnswers(kata: Kata): WrongAnswer[] {
+  return listTs(`tests/${kata.id}/wrong`, '.ts').map((file) => {
+    const base = file.slice(file.lastIndexOf('/') + 1, -'.ts'.length);
+    const module = base.split('.')[0]!;
+    if (!existsSync(join(repoRoot, 'solutions', kata.id, `${module}.ts`))) {
+      throw new Error(
+        `${file} replaces "${module}", but solutions/${kata.id}/${module}.ts does not exist`,
+      );
+    }
+    return { file, moduleId: `${kata.id}/${module}`, label: base };
+  });
+}
+
+function planFor(kata: Kata): PlannedRun[] {
+  const specs = listTs(`tests/${kata.id}`, '.test.ts');
+  if (specs.length === 0) throw new Error(`kata ${kata.id} has no specs in tests/${kata.id}/`);
+  const reference = { target: 'solutions' as const, substitutes: {} };
+  const repeated = specs.filter((file) => REPEATED_SPEC.test(file));
+  return [
+    {
+      name: `reference:${kata.id}`,
+      kind: 'reference',
+      kata: kata.id,
+      include: specs,
+      selection: reference,
+    },
+    {
+      name: `stub:${kata.id}`,
+      kind: 'stub',
+      kata: kata.id,
+      include: specs,
+      selection: { target: 'katas', substitutes: {} },
+    },
+    ...wrongAnswers(kata).map(
+      (wrong): PlannedRun => ({
+        name: `wrong:${kata.id}:${wrong.label}`,
+        kind: 'wrong',
+        kata: kata.id,
+        include: specs,
+        selection: {
+          target: 'solutions',
+          substitutes: { [wrong.moduleId]: join(repoRoot, wrong.file) },
+        },
+      }),
+    ),
+    ...(repeated.length === 0
+      ? []
+      : Array.from(
+          { length: VERIFY_RUNS - 1 },
+          (_, i): PlannedRun => ({
+            name: `rerun${i + 2}:${kata.id}`,
+            kind: 'rerun',
+            kata: kata.id,
+            include: repeated,
+            selection: reference,
+          }),
+        )),
+  ];
+}
+
+function runVitest(plan: VerifyPlan): RecordedRun[] {
+  const planFile = join(workDir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify(plan, null, 2));
+  rmSync(plan.resultsFile, { force: true });
+  console.log(`verify: ${plan.runs.length} runs of the specs in one vitest process…`);
+  const vitest = spawnSync(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--reporter=./tests/support/verify-reporter.ts',
+      '--reporter=./tests/support/verify-progress.ts',
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, KATA_VERIFY_PLAN: planFile, KATA_VERIFY_RESULTS: plan.resultsFile },
+    },
+  );
+  if (!existsSync(plan.resultsFile)) {
+    throw new Error(`vitest exited with ${vitest.status ?? vitest.signal} and recorded no results`);
+  }
+  return JSON.parse(readFileSync(plan.resultsFile, 'utf8')) as RecordedRun[];
+}
+
+interface Verdict {
+  row: string[];
+  gaps: string[];
+}
+
+const firstLine = (text: string, max = 70) => {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+
+const failed = (run: RecordedRun | undefined) =>
+  (run?.tests ?? []).filter((test) => test.state === 'failed');
+
+function judge(kata: Kata, runs: PlannedRun[], results: Map<string, RecordedRun>): Verdict {
+  const gaps: string[] = [];
+  const result = (name: string) => results.get(name);
+
+  const reference = result(`reference:${kata.id}`);
+  const refFailed = failed(reference);
+  const refSkipped = (reference?.tests ?? []).filter((test) => test.state === 'skipped');
+  if (!reference || reference.tests.length === 0) gaps.push('reference: no spec ran');
+  for (const error of reference?.moduleErrors ?? [])
+    gaps.push(`reference: ${firstLine(error, 200)}`);
+  for (const test of refFailed)
+    gaps.push(`reference fails "${test.name}": ${firstLine(test.errors[0] ?? '', 200)}`);
+  for (const test of refSkipped) {
+    const why = `reference skipped "${test.name}"${test.note ? ` (${test.note})` : ''}`;
+    if (inCi) gaps.push(`${why}: in CI every spec must run`);
+    else console.log(`note: ${why}`);
+  }
+
+  const stub = failed(result(`stub:${kata.id}`));
+  const named = stub.flatMap((test) => test.errors).find((error) => kata.phenomenon.test(error));
+  if (stub.length === 0) gaps.push('stub: every spec passes on the stub');
+  else if (!named) gaps.push(`stub: no failure message matches ${kata.phenomenon}`);
+
+  const wrong = runs.filter((run) => run.kind === 'wrong');
+  const accepted = wrong.filter((run) => failed(result(run.name)).length === 0);
+  for (const run of accepted) {
+    const loadErrors = result(run.name)?.moduleErrors ?? [];
+    gaps.push(
+      loadErrors.length > 0
+        ? `${run.name} only fails to load: ${firstLine(loadErrors[0]!, 200)}`
+        : `${run.name} passes every spec: a spec is missing`,
+    );
+  }
+
+  const reruns = runs.filter((run) => run.kind === 'rerun');
+  const flips = reruns.filter((run) => {
+    const rerun = result(run.name);
+    return (
+      !rerun ||
+      rerun.tests.length === 0 ||
+      failed(rerun).length > 0 ||
+      rerun.moduleErrors.length > 0
+    );
+  });
+  for (const run of flips) {
+    gaps.push(
+      `${run.name} flipped: ${firstLine(failed(result(run.name))[0]?.errors[0] ?? 'did not run', 200)}`,
+    );
+  }
+  const refGreen = reference && refFailed.length === 0 && reference.moduleErrors.length === 0;
+  const passes = reruns.length - flips.length + (refGreen ? 1 : 0);
+
+  const seconds = (
+    runs.map((run) => result(run.name)?.durationMs ?? 0).reduce((sum, ms) => sum + ms, 0) / 1000
+  ).toFixed(1);
+  return {
+    gaps,
+    row: [
+      kata.id,
+      named
+        ? `red: ${firstLine(named, 60)}`
+        : stub.length > 0
+          ? 'red, phenomenon not named'
+          : 'GREEN',
+      `${wrong.length - accepted.length}/${wrong.length}`,
+      refGreen
+        ? `green (${reference.tests.length - refSkipped.length}/${reference.tests.length})`
+        : 'RED',
+      reruns.length === 0 ? 'no thread specs' : `${passes}/${reruns.length + 1}`,
+      `${seconds} s`,
+    ],
+  };
+}
+
+function main(): number {
+  mkdirSync(workDir, { recursive: true });
+  const started = Date.now();
+  // `npm run verify -- 03 04` verifies only those katas (and skips the repository specs).
+  const only = process.argv.slice(2);
+  const chosen =
+    only.length === 0 ? katas : katas.filter((kata) => only.some((q) => kata.id.startsWith(q)));
+  if (chosen.length === 0) throw new Error(`no kata matches ${only.join(', ')}`);
+  const perKata = chosen.map((kata) => ({ kata, runs: planFor(kata) }));
+  const repository = only.length === 0 ? listTs('tests/repository', '.test.ts') : [];
+  const repositoryRun: PlannedRun[] =
+    repository.length === 0
+      ? []
+      : [
+          {
+            name: 'repository',
+            kind: 'repository',
+            kata: 'repository',
+            include: repository,
+            selection: { target: 'solutions', substitutes: {} },
+          },
+        ];
+  const plan: VerifyPlan = {
+    runs: [...repositoryRun, ...perKata.flatMap(({ runs }) => runs)],
+    resultsFile: join(workDir, 'results.json'),
+  };
+  const results = new Map(runVitest(plan).map((run) => [run.name, run]));
+
+  const table = new Table({
+    head: ['kata', 'stub', 'wrong answers rejected', 'reference', 'runs', 'time'],
+    style: { head: [], border: [] },
+  });
+  const gaps: string[] = [];
+  for (const { kata, runs } of perKata) {
+    const verdict = judge(kata, runs, results);
+    table.push(verdict.row);
+    gaps.push(...verdict.gaps.map((gap) => `${kata.id}: ${gap}`));
+  }
+  const repo = results.get('repository');
+  if (repositoryRun.length > 0) {
+    if (!repo || repo.tests.length === 0) gaps.push('repository specs did not run');
+    for (const test of failed(repo))
+      gaps.push(`repository: "${test.name}": ${firstLine(test.errors[0] ?? '', 200)}`);
+    for (const error of repo?.moduleErrors ?? []) gaps.push(`repository: ${firstLine(error, 200)}`);
+  }
+
+  console.log(`\n${table.toString()}`);
+  if (repo)
+    console.log(
+      `repository specs: ${repo.tests.length - failed(repo).length}/${repo.tests.length} green`,
+    );
+  console.log(
+    `verified ${chosen.length} kata(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (gaps.length > 0) {
+    console.log(`\n${gaps.length} gap(s):`);
+    for (const gap of gaps) console.log(`  - ${gap}`);
+    return 1;
+  }
+  console.log('every kata is proven: reference green, stub red, every wrong answer rejected');
+  return 0;
+}
+
+process.exitCode = main();

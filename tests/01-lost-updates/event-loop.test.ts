@@ -1,0 +1,31 @@
+// Experiment A on one thread: every store operation is a round trip, and other tasks run
+// while one awaits. A read-then-write across that gap loses updates.
+import { increment, incrementWithRetry } from '@target/01-lost-updates/increment';
+import { describe, expect, it } from 'vitest';
+import { casOnly, SimulatedStore } from '../../lib/async-store.ts';
+import { concurrently } from '../support/concurrently.ts';
+import { expectNoLostUpdates } from '../support/lost-updates.ts';
+
+const TASKS = 50;
+const TIMES = 1000;
+
+describe('50 async tasks × 1000 increments of one key (experiment A)', () => {
+  it('increment ends at exactly 50,000', async () => {
+    const store = new SimulatedStore();
+    await concurrently(TASKS, TIMES, () => increment(store, 'hits'));
+    expectNoLostUpdates(store.peek('hits'), TASKS * TIMES, 'increment');
+  });
+
+  it('incrementWithRetry ends at exactly 50,000 with only get, set and compareAndSet', async () => {
+    const store = new SimulatedStore();
+    await concurrently(TASKS, TIMES, () => incrementWithRetry(casOnly(store), 'hits'));
+    expectNoLostUpdates(store.peek('hits'), TASKS * TIMES, 'incrementWithRetry');
+  });
+
+  it('incrementWithRetry writes only through compareAndSet', async () => {
+    const store = new SimulatedStore();
+    await concurrently(5, 10, () => incrementWithRetry(casOnly(store), 'hits'));
+    expect(store.calls.set, 'a plain set can overwrite a concurrent update').toBe(0);
+    expect(store.calls.compareAndSet).toBeGreaterThanOrEqual(50);
+  });
+});

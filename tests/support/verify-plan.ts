@@ -1,0 +1,41 @@
+// The verifier's plan: which specs run against which target. Shared by the verifier,
+// vitest.config.ts (one project per run) and the reporter.
+import type { TargetSelection } from './target.ts';
+
+export type RunKind = 'reference' | 'stub' | 'wrong' | 'rerun' | 'repository';
+
+export interface PlannedRun {
+  /** Unique project name, e.g. `wrong:01-lost-updates:increment.lock-around-read`. */
+  name: string;
+  kind: RunKind;
+  kata: string;
+  include: string[];
+  selection: TargetSelection;
+}
+
+export interface VerifyPlan {
+  runs: PlannedRun[];
+  resultsFile: string;
+}
+
+export type TestState = 'passed' | 'failed' | 'skipped' | 'pending';
+
+export interface RecordedTest {
+  file: string;
+  name: string;
+  state: TestState;
+  errors: string[];
+  note?: string;
+}
+
+export interface RecordedRun {
+  name: string;
+  tests: RecordedTest[];
+  /** Errors outside any test: a file that failed to load, a failing hook. */
+  moduleErrors: string[];
+  durationMs: number;
+}
+
+/** Spec files whose result depends on real threads or timing: re-run on the reference. */
+export const REPEATED_SPEC = /\.(threads|timing)\.test\.ts$/;
+export const VERIFY_RUNS = 5;

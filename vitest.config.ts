@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import {
+  resolveTargetModule,
+  selectionFromEnv,
+  selectionToEnv,
+  TARGET_PREFIX,
+  type TargetSelection,
+} from './tests/support/target.ts';
+import type { VerifyPlan } from './tests/support/verify-plan.ts';
+
+/** Resolves `@target/<kata>/<module>` to katas/, solutions/ or a substituted wrong answer. */
+function targetSwitch(selection: TargetSelection): Plugin {
+  return {
+    name: 'kata-target-switch',
+    enforce: 'pre',
+    resolveId(source) {
+      return source.startsWith(TARGET_PREFIX) ? resolveTargetModule(source, selection) : null;
+    },
+  };
+}
+
+const specs = ['tests/**/*.test.ts'];
+const shared = {
+  exclude: ['**/node_modules/**', 'tests/**/wrong/**'],
+  testTimeout: 20_000,
+  hookTimeout: 20_000,
+};
+
+// `npm test` hands the verifier's plan over in KATA_VERIFY_PLAN: one project per
+// (kata, target) run, all in one vitest process.
+function verifyProjects(planFile: string): TestProjectInlineConfiguration[] {
+  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as VerifyPlan;
+  return plan.runs.map((run) => ({
+    plugins: [targetSwitch(run.selection)],
+    test: {
+      ...shared,
+      name: run.name,
+      include: run.include,
+      env: selectionToEnv(run.selection),
+    },
+  }));
+}
+
+const planFile = process.env.KATA_VERIFY_PLAN;
+
+export default defineConfig({
+  plugins: planFile ? [] : [targetSwitch(selectionFromEnv())],
+  test: {
+    ...shared,
+    include: specs,
+    ...(planFile ? { projects: verifyProjects(planFile) } : {}),
+    benchmark: { include: ['tests/**/*.bench.ts'], exclude: ['tests/**/wrong/**'] },
+    coverage: { include: ['solutions/**', 'lib/**'] },
+  },
+});
