@@ -215,7 +215,13 @@ function main(): number {
     only.length === 0 ? katas : katas.filter((kata) => only.some((q) => kata.id.startsWith(q)));
   if (chosen.length === 0) throw new Error(`no kata matches ${only.join(', ')}`);
   const perKata = chosen.map((kata) => ({ kata, runs: planFor(kata) }));
-  const repository = only.length === 0 ? listTs('tests/repository', '.test.ts') : [];
+  // Specs outside the katas (the shared core, the load tool, the docs) run once, on the reference.
+  const repository =
+    only.length === 0
+      ? readdirSync(join(repoRoot, 'tests'))
+          .filter((dir) => dir !== 'support' && !/^\d\d-/.test(dir))
+          .flatMap((dir) => listTs(`tests/${dir}`, '.test.ts'))
+      : [];
   const repositoryRun: PlannedRun[] =
     repository.length === 0
       ? []
