@@ -2,8 +2,7 @@
 // the reference passes every spec, the stub fails one with a message that names the
 // phenomenon, every wrong answer fails one, and thread/timing specs stay green on the
 // reference run after run. All runs share one vitest process, one project per run.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import { type Kata, katas } from '../katas/manifest.ts';
@@ -13,10 +12,9 @@ import {
   REPEATED_SPEC,
   type RecordedRun,
   VERIFY_RUNS,
-  type VerifyPlan,
 } from '../tests/support/verify-plan.ts';
+import { runPlan } from './run-plan.ts';
 
-const workDir = join(repoRoot, '.verify');
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
 const listTs = (dir: string, suffix: string) =>
@@ -92,31 +90,6 @@ function planFor(kata: Kata): PlannedRun[] {
           }),
         )),
   ];
-}
-
-function runVitest(plan: VerifyPlan): RecordedRun[] {
-  const planFile = join(workDir, 'plan.json');
-  writeFileSync(planFile, JSON.stringify(plan, null, 2));
-  rmSync(plan.resultsFile, { force: true });
-  console.log(`verify: ${plan.runs.length} runs of the specs in one vitest process…`);
-  const vitest = spawnSync(
-    process.execPath,
-    [
-      join(repoRoot, 'node_modules/vitest/vitest.mjs'),
-      'run',
-      '--reporter=./tests/support/verify-reporter.ts',
-      '--reporter=./tests/support/verify-progress.ts',
-    ],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: { ...process.env, KATA_VERIFY_PLAN: planFile, KATA_VERIFY_RESULTS: plan.resultsFile },
-    },
-  );
-  if (!existsSync(plan.resultsFile)) {
-    throw new Error(`vitest exited with ${vitest.status ?? vitest.signal} and recorded no results`);
-  }
-  return JSON.parse(readFileSync(plan.resultsFile, 'utf8')) as RecordedRun[];
 }
 
 interface Verdict {
@@ -207,7 +180,6 @@ function judge(kata: Kata, runs: PlannedRun[], results: Map<string, RecordedRun>
 }
 
 function main(): number {
-  mkdirSync(workDir, { recursive: true });
   const started = Date.now();
   // `npm run verify -- 03 04` verifies only those katas (and skips the repository specs).
   const only = process.argv.slice(2);
@@ -234,11 +206,9 @@ function main(): number {
             selection: { target: 'solutions', substitutes: {} },
           },
         ];
-  const plan: VerifyPlan = {
-    runs: [...repositoryRun, ...perKata.flatMap(({ runs }) => runs)],
-    resultsFile: join(workDir, 'results.json'),
-  };
-  const results = new Map(runVitest(plan).map((run) => [run.name, run]));
+  const runs = [...repositoryRun, ...perKata.flatMap(({ runs }) => runs)];
+  console.log(`verify: ${runs.length} runs of the specs in one vitest process…`);
+  const results = runPlan(runs, { label: 'verify', progress: true });
 
   const table = new Table({
     head: ['kata', 'stub', 'wrong answers rejected', 'reference', 'runs', 'time'],

@@ -2,7 +2,7 @@
 // vitest.config.ts (one project per run) and the reporter.
 import type { TargetSelection } from './target.ts';
 
-export type RunKind = 'reference' | 'stub' | 'wrong' | 'rerun' | 'repository';
+export type RunKind = 'reference' | 'stub' | 'wrong' | 'rerun' | 'repository' | 'learner';
 
 export interface PlannedRun {
   /** Unique project name, e.g. `wrong:01-lost-updates:increment.lock-around-read`. */
@@ -15,7 +15,6 @@ export interface PlannedRun {
 
 export interface VerifyPlan {
   runs: PlannedRun[];
-  resultsFile: string;
 }
 
 export type TestState = 'passed' | 'failed' | 'skipped' | 'pending';
