@@ -1,0 +1,44 @@
+import {
+  type Album,
+  type AlbumStore,
+  type MemoryStoreOptions,
+  type NewAlbum,
+  type PageRequest,
+  type Persist,
+  resolvePersist,
+  SEED_ALBUMS,
+} from '../../lib/album-store.ts';
+
+/** The albums in memory, as the course's service kept them: one slice. */
+export class MemoryAlbumStore implements AlbumStore {
+  private readonly albums: Album[] = [];
+  private readonly persist: Persist;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.persist = resolvePersist(options);
+    for (const album of options.albums ?? SEED_ALBUMS) {
+      this.albums.push({ id: this.albums.length + 1, ...album });
+    }
+  }
+
+  async list(page?: PageRequest): Promise<Album[]> {
+    return page ? this.albums.slice(page.offset, page.offset + page.limit) : this.albums;
+  }
+
+  async get(id: number): Promise<Album | undefined> {
+    return this.albums.find((album) => album.id === id);
+  }
+
+  async create(input: NewAlbum): Promise<Album> {
+    const album = { id: this.albums.length + 1, ...input };
+    await this.persist(album);
+    this.albums.push(album);
+    return album;
+  }
+
+  async count(): Promise<number> {
+    return this.albums.length;
+  }
+
+  async close(): Promise<void> {}
+}
