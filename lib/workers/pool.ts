@@ -13,8 +13,10 @@ export interface WorkerPoolOptions<D> {
   count: number;
   /** Per-worker data, cloned into the worker (SharedArrayBuffers are shared). */
   data: (index: number) => D;
-  /** Bound on startup and on each round; a hung worker fails the round instead of the suite. */
+  /** Bound on each round: a hung worker fails the round instead of hanging the suite. */
   timeoutMs?: number;
+  /** Bound on loading the workers (tsx compiles each entry: slow on a busy machine). */
+  startupTimeoutMs?: number;
 }
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: Error };
@@ -28,11 +30,17 @@ export interface WorkerPool<P, R> {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
 
 export async function startWorkerPool<D, P = undefined, R = unknown>(
   options: WorkerPoolOptions<D>,
 ): Promise<WorkerPool<P, R>> {
-  const { entry, count, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+  const {
+    entry,
+    count,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    startupTimeoutMs = DEFAULT_STARTUP_TIMEOUT_MS,
+  } = options;
   const barrier = new Barrier(count);
   const workers = Array.from({ length: count }, (_, index) => {
     const boot: WorkerBoot<D> = {
@@ -53,7 +61,12 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
   };
 
   // The next message of one worker, or its crash, or the deadline.
-  const nextReply = (worker: Worker, index: number, what: string): Promise<WorkerMessage> =>
+  const nextReply = (
+    worker: Worker,
+    index: number,
+    what: string,
+    limitMs: number,
+  ): Promise<WorkerMessage> =>
     new Promise((resolve, reject) => {
       const cleanup = () => {
         clearTimeout(timer);
@@ -77,19 +90,24 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
         cleanup();
         reject(
           new Error(
-            `worker ${index} of ${count} did not finish ${what} within ${timeoutMs} ms ` +
+            `worker ${index} of ${count} did not finish ${what} within ${limitMs} ms ` +
               '(a deadlock, or a lost wake-up?)',
           ),
         );
-      }, timeoutMs);
+      }, limitMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
     });
 
-  const settle = async (worker: Worker, index: number, what: string): Promise<Settled<R>> => {
+  const settle = async (
+    worker: Worker,
+    index: number,
+    what: string,
+    limitMs: number,
+  ): Promise<Settled<R>> => {
     try {
-      const reply = await nextReply(worker, index, what);
+      const reply = await nextReply(worker, index, what, limitMs);
       if (reply.type === 'error') {
         return { ok: false, error: reviveError(reply.error, `worker ${index}`) };
       }
@@ -106,7 +124,9 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
   };
 
   try {
-    throwFirst(await Promise.all(workers.map((worker, i) => settle(worker, i, 'startup'))));
+    throwFirst(
+      await Promise.all(workers.map((worker, i) => settle(worker, i, 'startup', startupTimeoutMs))),
+    );
   } catch (error) {
     await close();
     throw error;
@@ -114,7 +134,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
 
   const runSettled = async (payload?: P | ((index: number) => P)): Promise<Settled<R>[]> => {
     if (closed) throw new Error('the worker pool is closed');
-    const replies = workers.map((worker, i) => settle(worker, i, 'its round'));
+    const replies = workers.map((worker, i) => settle(worker, i, 'its round', timeoutMs));
     workers.forEach((worker, i) => {
       const message: HostMessage = {
         type: 'run',
