@@ -14,6 +14,7 @@ import {
   VERIFY_RUNS,
 } from '../tests/support/verify-plan.ts';
 import { runPlan } from './run-plan.ts';
+import { specsReaching } from './spec-reach.ts';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -70,7 +71,7 @@ function planFor(kata: Kata): PlannedRun[] {
         name: `wrong:${kata.id}:${wrong.label}`,
         kind: 'wrong',
         kata: kata.id,
-        include: specs,
+        include: specsReaching(kata.id, wrong.moduleId.split('/')[1]!, specs),
         selection: {
           target: 'solutions',
           substitutes: { [wrong.moduleId]: join(repoRoot, wrong.file) },
