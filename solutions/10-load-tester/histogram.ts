@@ -77,12 +77,12 @@ export interface SerializedHistogram {
 }
 
 /** The nearest rank of percentile p among n samples, robust to p/100·n landing 1 ulp high. */
-export function nearestRank(p: number, n: number): number {
+function nearestRank(p: number, n: number): number {
   const exact = (p / 100) * n;
   return Math.max(1, Math.ceil(exact * (1 - 1e-12)));
 }
 
-export function checkPercentile(p: number): void {
+function checkPercentile(p: number): void {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in 0 … 100; got ${p}`);
 }
 

@@ -175,6 +175,9 @@ export class StatsEntry {
     this.numFailures += other.numFailures;
     this.startedAt = Math.min(this.startedAt, other.startedAt);
     this.lastRequestAt = Math.max(this.lastRequestAt, other.lastRequestAt);
+    const before = Math.floor(this.clock() / 1000) - CURRENT_WINDOW_SECONDS;
+    this.requests.forget(before);
+    this.failed.forget(before);
     return this;
   }
 

@@ -1,0 +1,77 @@
+// One StatsEntry row of the final table: what Locust prints for a request name.
+import { StatsEntry } from '@target/10-load-tester/stats';
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from './fake-clock.ts';
+
+/** Percentiles come from the histogram: 3 significant digits, never below the exact answer. */
+function expectWithinPrecision(got: number, exact: number, what: string): void {
+  expect(got, `${what}: ${got} ms, exactly ${exact} ms`).toBeGreaterThanOrEqual(exact);
+  expect(got, `${what}: ${got} ms, exactly ${exact} ms`).toBeLessThanOrEqual(exact * 1.001);
+}
+
+describe('a StatsEntry row', () => {
+  function row() {
+    const clock = new FakeClock(10_000);
+    const entry = new StatsEntry('/albums/:id', 'GET', clock.read);
+    const requests: [number, number, string?][] = [
+      [12, 300],
+      [40, 500],
+      [3, 0, 'ECONNREFUSED'],
+      [250, 200, 'HTTP 500'],
+      [8, 0, 'ECONNREFUSED'],
+    ];
+    for (const [ms, bytes, failure] of requests) {
+      clock.now += 500;
+      entry.log(ms, bytes);
+      if (failure) entry.logFailure(failure);
+    }
+    return entry;
+  }
+
+  it('counts requests, failures by kind, and sizes', () => {
+    const entry = row();
+    expect(entry.name).toBe('/albums/:id');
+    expect(entry.method).toBe('GET');
+    expect(entry.count).toBe(5);
+    expect(entry.failures).toBe(3);
+    expect(Object.fromEntries(entry.failuresByKind)).toEqual({ ECONNREFUSED: 2, 'HTTP 500': 1 });
+    expect(entry.avgContentLength).toBe(200);
+  });
+
+  it('min, max, avg, median, p95 and p99 in milliseconds', () => {
+    const entry = row();
+    expect(entry.min).toBe(3);
+    expect(entry.max).toBe(250);
+    expect(entry.avg).toBeCloseTo(62.6, 9);
+    expectWithinPrecision(entry.median, 12, 'median');
+    expectWithinPrecision(entry.p95, 250, 'p95');
+    expectWithinPrecision(entry.p99, 250, 'p99');
+    expectWithinPrecision(entry.percentile(60), 12, 'p60');
+    expectWithinPrecision(entry.percentile(80), 40, 'p80');
+  });
+
+  it('total RPS over the run, from the first clock reading to the last request', () => {
+    const entry = row();
+    expect(entry.totalRps).toBeCloseTo(5 / 2.5, 9);
+    expect(entry.totalFailPerSec).toBeCloseTo(3 / 2.5, 9);
+  });
+
+  it('survives serialization for postMessage', () => {
+    const entry = row();
+    const copy = StatsEntry.deserialize(structuredClone(entry.serialize()), () => 12_500);
+    for (const key of ['count', 'failures', 'min', 'max', 'avg', 'median', 'p95'] as const) {
+      expect(copy[key], key).toBe(entry[key]);
+    }
+    expect(copy.failuresByKind).toEqual(entry.failuresByKind);
+    expect(copy.totalRps).toBe(entry.totalRps);
+  });
+
+  it('reset forgets everything and restarts the clock', () => {
+    const entry = row();
+    entry.reset();
+    expect([entry.count, entry.failures, entry.avg, entry.p95, entry.totalRps]).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
+    expect(entry.failuresByKind.size).toBe(0);
+  });
+});
