@@ -1,0 +1,49 @@
+// The course's GET /albums grew to ~358 KB per response and dominated latency. A bounded
+// page keeps it flat: its size does not depend on how many albums exist.
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { serveAlbums } from './album-server.ts';
+import { manyAlbums } from './albums.ts';
+
+describe('GET /albums serves bounded pages', () => {
+  it('100 albums per page by default, the total in X-Total-Count, the next page in Link', async () => {
+    const { url } = await serveAlbums({ albums: manyAlbums(250) });
+    const first = await request(url).get('/albums').expect(200);
+    expect(first.body).toHaveLength(100);
+    expect(first.body[0].id).toBe(1);
+    expect(first.headers['x-total-count']).toBe('250');
+    expect(first.headers.link).toBe('</albums?offset=100&limit=100>; rel="next"');
+
+    const last = await request(url).get('/albums?offset=200').expect(200);
+    expect(last.body.map((album: { id: number }) => album.id)).toEqual(
+      Array.from({ length: 50 }, (_, i) => 201 + i),
+    );
+    expect(last.headers.link, 'no next page after the last one').toBeUndefined();
+  });
+
+  it('?limit= sets the page size, up to 1000', async () => {
+    const { url } = await serveAlbums({ albums: manyAlbums(1_500) });
+    const small = await request(url).get('/albums?limit=10&offset=5').expect(200);
+    expect(small.body.map((album: { id: number }) => album.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => 6 + i),
+    );
+    expect(small.headers.link).toBe('</albums?offset=15&limit=10>; rel="next"');
+    const large = await request(url).get('/albums?limit=1000').expect(200);
+    expect(large.body).toHaveLength(1000);
+  });
+
+  it("a page's size does not grow with the collection (100 vs 100,000 albums)", async () => {
+    const pageBytes = async (albums: number) => {
+      const { url } = await serveAlbums({ albums: manyAlbums(albums) });
+      const response = await request(url).get('/albums').expect(200);
+      return Buffer.byteLength(response.text);
+    };
+    const small = await pageBytes(100);
+    const large = await pageBytes(100_000);
+    expect(
+      large / small,
+      `GET /albums sent ${large.toLocaleString('en-US')} bytes with 100,000 albums and ` +
+        `${small.toLocaleString('en-US')} with 100: the response grows with the collection`,
+    ).toBeLessThan(1.5);
+  });
+});

@@ -1,0 +1,72 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { SEED_ALBUMS } from '../../lib/album-store.ts';
+import { serveAlbums } from './album-server.ts';
+import { albumNumber, within } from './albums.ts';
+
+const seeded = SEED_ALBUMS.map((album, i) => ({ id: i + 1, ...album }));
+
+describe('the album routes', () => {
+  it('GET /albums lists the three albums of the course, with the total in X-Total-Count', async () => {
+    const { url } = await serveAlbums();
+    const response = await request(url).get('/albums').expect(200);
+    expect(response.body).toEqual(seeded);
+    expect(response.headers['x-total-count']).toBe('3');
+    expect(response.headers.link, 'no next page after the last album').toBeUndefined();
+  });
+
+  it('GET /albums/:id returns one album', async () => {
+    const { url } = await serveAlbums();
+    const response = await request(url).get('/albums/2').expect(200);
+    expect(response.body).toEqual(seeded[1]);
+  });
+
+  it('GET /albums/:id for an unknown id is a 404 with a JSON error', async () => {
+    const { url } = await serveAlbums();
+    const response = await request(url).get('/albums/99').expect(404);
+    expect(response.body).toEqual({ error: 'album not found' });
+  });
+
+  it('POST /albums answers 201 with the album and its Location, ignoring a client id', async () => {
+    const { url } = await serveAlbums();
+    const response = await request(url)
+      .post('/albums')
+      .send({ id: 2, ...albumNumber(1) })
+      .expect(201);
+    expect(response.body).toEqual({ id: 4, ...albumNumber(1) });
+    expect(response.headers.location).toBe('/albums/4');
+    const fetched = await request(url).get('/albums/4').expect(200);
+    expect(fetched.body).toEqual(response.body);
+    const jeru = await request(url).get('/albums/2').expect(200);
+    expect(jeru.body, 'a client-sent id must not overwrite album 2').toEqual(seeded[1]);
+  });
+
+  it('an unknown route is a 404 with a JSON error', async () => {
+    const { url } = await serveAlbums();
+    const response = await request(url).delete('/albums/1').expect(404);
+    expect(response.body.error).toEqual(expect.any(String));
+  });
+
+  it('a failed write is a 500 with a JSON error, and the next POST still gets through', async () => {
+    let writes = 0;
+    const { url, serverErrors } = await serveAlbums({
+      persist: async () => {
+        if (++writes === 1) throw new Error('disk full');
+      },
+    });
+    const failed = await request(url).post('/albums').send(albumNumber(1)).expect(500);
+    expect(failed.body).toEqual({ error: expect.any(String) });
+    expect(failed.body.error, 'internal details stay on the server').not.toMatch(/disk/);
+    expect(serverErrors).toHaveLength(1);
+    const next = await within(
+      2_000,
+      request(url)
+        .post('/albums')
+        .send(albumNumber(2))
+        .then((response) => response),
+      'the POST after a failed one got no answer within 2,000 ms: ' +
+        'is a lock still held by the create that threw?',
+    );
+    expect(next.status).toBe(201);
+  });
+});
