@@ -68,13 +68,15 @@ function retainedBytes(fill: () => unknown): number {
 }
 
 const TEN_MILLION = 10_000_000;
-const fillWith = (recorder: Recorder) => () => {
+const filled = (create: () => Recorder) => () => {
+  const recorder = create();
   for (let i = 0; i < TEN_MILLION; i++) recorder.record(samples[i % BATCH]!);
   return recorder;
 };
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 console.log(
-  `memory for 10^7 samples: reference Histogram ${mb(retainedBytes(fillWith(new ReferenceHistogram())))}, ` +
-    `hdr-histogram-js ${mb(retainedBytes(fillWith(recorders['hdr-histogram-js (Int32)']!())))}, ` +
-    `your Histogram ${mb(retainedBytes(fillWith(new LearnerHistogram())))}`,
+  `memory for 10^7 samples (run with NODE_OPTIONS=--expose-gc for exact figures): ` +
+    `reference Histogram ${mb(retainedBytes(filled(recorders['reference Histogram']!)))}, ` +
+    `hdr-histogram-js ${mb(retainedBytes(filled(recorders['hdr-histogram-js (Int32)']!)))}, ` +
+    `your Histogram ${mb(retainedBytes(filled(recorders['your Histogram']!)))}`,
 );

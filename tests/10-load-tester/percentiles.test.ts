@@ -54,6 +54,25 @@ describe('exact small cases (nearest rank)', () => {
   });
 });
 
+describe('the range: 0 … 1 h in microseconds', () => {
+  it('values near 1 h keep 3 significant digits, and anything outside is a RangeError', () => {
+    const histogram = new Histogram();
+    for (const value of [1_000_000_000, 2_500_000_001, 3_600_000_000]) histogram.record(value);
+    const median = histogram.valueAtPercentile(50);
+    expect(median, `p50 is ${median} µs, the sample is 2,500,000,001 µs`).toBeGreaterThanOrEqual(
+      2_500_000_001,
+    );
+    expect(median, `p50 is ${median} µs, the sample is 2,500,000,001 µs`).toBeLessThanOrEqual(
+      2_500_000_001 * 1.001,
+    );
+    expect(histogram.valueAtPercentile(100)).toBe(3_600_000_000);
+    for (const bad of [-1, Number.NaN, 3_600_000_001, Number.POSITIVE_INFINITY]) {
+      expect(() => histogram.record(bad), `record(${bad})`).toThrow(RangeError);
+    }
+    expect(histogram.count).toBe(3);
+  });
+});
+
 describe('1,000,000 heavy-tailed samples (Pareto α = 1.5, seeded)', () => {
   const samples = heavyTailedMicros(1_000_000, 20_261_122);
   const sorted = Float64Array.from(samples).sort();
