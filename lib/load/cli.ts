@@ -1,0 +1,208 @@
+// `npm run load -- --host http://127.0.0.1:8080 [options]`: Locust's headless run, plus
+// an open model, worker threads, thresholds, CSV and an offline HTML report.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeCsvFiles } from './csv.ts';
+import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.ts';
+import { writeHtmlReport } from './html-report.ts';
+import { liveLine, liveOutput } from './live.ts';
+import { buildReport, modelOf, type Report, type RunMeta, thresholdLines } from './report.ts';
+import { runLoad } from './run.ts';
+import { loadScenario } from './scenario.ts';
+import { failuresTable, percentilesTable, statsTable } from './table.ts';
+import { parseThreshold, type Threshold } from './thresholds.ts';
+import type { ClientKind } from './transport.ts';
+import { formatDuration, parseDuration, parseRate } from './units.ts';
+
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('./scenarios/albums.ts', import.meta.url));
+
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Aborted on Ctrl-C: the run stops and the reports are still written. */
+  signal?: AbortSignal;
+}
+
+interface Parsed {
+  host: string;
+  scenario: string;
+  users: number;
+  spawnRate: number;
+  runTime: number;
+  rate?: number;
+  workers: number;
+  threshold: Threshold[];
+  csv?: string;
+  html?: string;
+  seed: number;
+  timeout: number;
+  client: ClientKind;
+  maxLoopDelay: number;
+}
+
+const argument =
+  <T>(parse: (text: string) => T) =>
+  (text: string): T => {
+    try {
+      return parse(text);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+
+function count(min: number) {
+  return argument((text) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new Error(`expected an integer ≥ ${min}`);
+    return value;
+  });
+}
+
+const positive = argument((text) => {
+  const value = Number(text);
+  if (!(value > 0)) throw new Error('expected a positive number');
+  return value;
+});
+
+function program(): Command {
+  return new Command('load')
+    .description(
+      'Load-test an HTTP service with Locust-style users (closed model) or a fixed arrival rate (open model).',
+    )
+    .requiredOption('-H, --host <url>', 'the service, e.g. http://127.0.0.1:8080')
+    .option('-f, --scenario <file>', 'a scenario module (its default export)', DEFAULT_SCENARIO)
+    .option(
+      '-u, --users <n>',
+      'users (the open model: the pool that serves arrivals)',
+      count(1),
+      50,
+    )
+    .option('-r, --spawn-rate <n>', 'users started per second', positive, 10)
+    .option('-t, --run-time <duration>', 'e.g. 30s, 2m, 1h30m', argument(parseDuration), 30_000)
+    .option(
+      '--rate <rate>',
+      'open model: arrivals per second, e.g. 500/s; latency from the intended send time',
+      argument(parseRate),
+    )
+    .option('-w, --workers <n>', 'worker threads sharing the users (0: this thread)', count(0), 0)
+    .option(
+      '--threshold <expr>',
+      'an SLA on the Aggregated row, repeatable: "p95<200", "p(99)<1s", "avg<100", "fail<1%", "rps>50"',
+      (text: string, previous: Threshold[]) => [...previous, argument(parseThreshold)(text)],
+      [] as Threshold[],
+    )
+    .option('--csv <prefix>', 'write <prefix>_stats.csv, _stats_history.csv, _failures.csv')
+    .option('--html <file>', 'write a single-file HTML report (opens offline)')
+    .option('--seed <n>', 'seeds every user’s random choices', count(0), 1)
+    .option('--timeout <duration>', 'per request', argument(parseDuration), 30_000)
+    .addOption(
+      new Option('--client <kind>', 'HTTP client: undici (fast) or fetch (slower)')
+        .choices(['undici', 'fetch'])
+        .default('undici'),
+    )
+    .option(
+      '--max-loop-delay <ms>',
+      'event-loop delay (p99) above which the generator calls itself saturated',
+      positive,
+      50,
+    )
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
+    .exitOverride();
+}
+
+export function consoleReport(report: Report): string {
+  const lines = [
+    statsTable(report.rows, report.total),
+    '',
+    percentilesTable(report.rows, report.total),
+    '',
+    failuresTable(report.failures),
+  ];
+  if (report.thresholds.length > 0)
+    lines.push('', 'Thresholds', ...thresholdLines(report.thresholds));
+  for (const warning of report.warnings) lines.push('', `WARNING: ${warning}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function exitCodeOf(report: Report): number {
+  if (report.result.interrupted) return EXIT_CODES.interrupted;
+  if (report.thresholds.some((result) => !result.passed)) return EXIT_CODES.thresholds;
+  return EXIT_CODES.ok;
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const command = program().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+  });
+  let options: Parsed;
+  try {
+    options = command.parse(argv, { from: 'user' }).opts<Parsed>();
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode === 0) return EXIT_CODES.ok;
+    return EXIT_CODES.usage;
+  }
+  const scenarioPath = resolve(options.scenario);
+  let scenarioName: string;
+  try {
+    scenarioName = (await loadScenario(scenarioPath)).name;
+  } catch (error) {
+    io.stderr.write(`cannot load the scenario ${scenarioPath}: ${(error as Error).message}\n`);
+    return EXIT_CODES.error;
+  }
+  const meta: RunMeta = {
+    host: options.host,
+    scenario: scenarioName,
+    users: options.users,
+    spawnRate: options.spawnRate,
+    runTimeMs: options.runTime,
+    workers: options.workers,
+    seed: options.seed,
+    client: options.client,
+    maxLoopDelayMs: options.maxLoopDelay,
+    ...(options.rate ? { rate: options.rate } : {}),
+  };
+  io.stderr.write(
+    `${scenarioName} → ${options.host} for ${formatDuration(options.runTime)} (${modelOf(meta)}` +
+      `${options.workers ? `, ${options.workers} worker threads` : ''})\n`,
+  );
+  const live = liveOutput(io.stderr);
+  const started = Date.now();
+  let result: Awaited<ReturnType<typeof runLoad>>;
+  try {
+    result = await runLoad({
+      host: options.host,
+      scenario: scenarioPath,
+      users: options.users,
+      spawnRate: options.spawnRate,
+      runTimeMs: options.runTime,
+      rate: options.rate,
+      workers: options.workers,
+      seed: options.seed,
+      timeoutMs: options.timeout,
+      client: options.client,
+      maxLoopDelayMs: options.maxLoopDelay,
+      signal: io.signal,
+      onTick: (row) =>
+        live.update(liveLine(row, Date.now() - started, options.runTime, !!io.stderr.isTTY)),
+    });
+  } catch (error) {
+    live.done();
+    io.stderr.write(`the run failed: ${(error as Error).stack ?? error}\n`);
+    return EXIT_CODES.error;
+  }
+  live.done();
+  const report = buildReport(meta, result, options.threshold);
+  io.stdout.write(consoleReport(report));
+  if (options.csv) {
+    const files = writeCsvFiles(resolve(options.csv), report);
+    io.stderr.write(`CSV: ${files.join(', ')}\n`);
+  }
+  if (options.html) {
+    writeHtmlReport(resolve(options.html), report);
+    io.stderr.write(`HTML report: ${resolve(options.html)}\n`);
+  }
+  return exitCodeOf(report);
+}

@@ -1,0 +1,102 @@
+// What a task uses to make requests, like Locust's `self.client`: it never throws for a
+// failed request; it records every request under its name and returns what happened.
+import type { Clock } from './clock.ts';
+import { errorFailureKind, httpFailureKind } from './failure-kind.ts';
+import type { Recorder } from './recorder.ts';
+import type { Transport } from './transport.ts';
+
+export interface RequestOptions {
+  /** The row in the statistics (Locust's `name=`), e.g. `/albums/:id`; the path by default. */
+  name?: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON with `content-type: application/json`. */
+  json?: unknown;
+  body?: string;
+}
+
+export class LoadResponse {
+  constructor(
+    /** 0 when no response came (refused, reset, timeout). */
+    readonly status: number,
+    /** The failure kind, as counted in `_failures.csv`; undefined for a success. */
+    readonly failure: string | undefined,
+    /** Response time as recorded: from the intended send time in the open model. */
+    readonly timeMs: number,
+    readonly bytes: number,
+    private readonly chunks: readonly Uint8Array[],
+  ) {}
+
+  get ok(): boolean {
+    return this.failure === undefined;
+  }
+
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+
+  json<T = unknown>(): T {
+    return JSON.parse(this.text()) as T;
+  }
+}
+
+export class LoadClient {
+  /**
+   * Set by the open model: the next request's latency counts from here, not from when it
+   * was actually sent (wrk2's correction for coordinated omission).
+   */
+  intendedStart: number | undefined;
+  /** Requests started by this client, so a task that made none can be noticed. */
+  requests = 0;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly recorder: Recorder,
+    private readonly clock: Clock,
+    /** After the run stops, requests still ending are not recorded (as in Locust). */
+    private readonly stopped: () => boolean,
+  ) {}
+
+  get(path: string, options?: RequestOptions): Promise<LoadResponse> {
+    return this.request('GET', path, options);
+  }
+  post(path: string, options?: RequestOptions): Promise<LoadResponse> {
+    return this.request('POST', path, options);
+  }
+  put(path: string, options?: RequestOptions): Promise<LoadResponse> {
+    return this.request('PUT', path, options);
+  }
+  delete(path: string, options?: RequestOptions): Promise<LoadResponse> {
+    return this.request('DELETE', path, options);
+  }
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<LoadResponse> {
+    const isJson = options.json !== undefined;
+    const headers = isJson
+      ? { 'content-type': 'application/json', ...options.headers }
+      : options.headers;
+    const body = isJson ? JSON.stringify(options.json) : options.body;
+    const sentAt = this.clock.now();
+    const from = Math.min(sentAt, this.intendedStart ?? sentAt);
+    this.intendedStart = undefined;
+    this.requests++;
+    const name = options.name ?? path;
+    let response: LoadResponse;
+    try {
+      const raw = await this.transport.send({ method, path, headers, body });
+      const failure = httpFailureKind(raw.status);
+      response = new LoadResponse(
+        raw.status,
+        failure,
+        this.clock.now() - from,
+        raw.bytes,
+        raw.chunks,
+      );
+    } catch (error) {
+      response = new LoadResponse(0, errorFailureKind(error), this.clock.now() - from, 0, []);
+    }
+    if (!this.stopped()) {
+      this.recorder.record(method, name, response.timeMs, response.bytes, response.failure);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,51 @@
+// One thread's statistics for the current interval: a StatsEntry per (method, name), plus
+// the exceptions tasks threw. Drained once a second into a structured-clone friendly report.
+import { type SerializedStats, StatsEntry } from '../../solutions/10-load-tester/stats.ts';
+
+export interface DrainedStats {
+  entries: SerializedStats[];
+  /** Task exceptions (not requests), by message. */
+  taskErrors: [string, number][];
+}
+
+export class Recorder {
+  private readonly byMethod = new Map<string, Map<string, StatsEntry>>();
+  private taskErrors = new Map<string, number>();
+
+  constructor(private readonly wall: () => number) {}
+
+  record(method: string, name: string, ms: number, bytes: number, failure?: string): void {
+    let byName = this.byMethod.get(method);
+    if (!byName) {
+      byName = new Map();
+      this.byMethod.set(method, byName);
+    }
+    let entry = byName.get(name);
+    if (!entry) {
+      entry = new StatsEntry(name, method, this.wall);
+      byName.set(name, entry);
+    }
+    entry.log(ms, bytes);
+    if (failure !== undefined) entry.logFailure(failure);
+  }
+
+  taskError(error: unknown): void {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.taskErrors.set(message, (this.taskErrors.get(message) ?? 0) + 1);
+  }
+
+  /** Everything since the last drain; entries are reset and reused (their histograms are big). */
+  drain(): DrainedStats {
+    const entries: SerializedStats[] = [];
+    for (const byName of this.byMethod.values()) {
+      for (const entry of byName.values()) {
+        if (entry.count === 0) continue;
+        entries.push(entry.serialize());
+        entry.reset();
+      }
+    }
+    const taskErrors = [...this.taskErrors];
+    this.taskErrors = new Map();
+    return { entries, taskErrors };
+  }
+}

@@ -1,0 +1,223 @@
+// A whole run: split the users over threads (or run them here), start them together,
+// merge their reports every second, stop on time or on a signal, return the statistics.
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { reviveError } from '../errors.ts';
+import { type Clock, systemClock } from './clock.ts';
+import type { LoopDelayProbe } from './loop-delay.ts';
+import { type HistoryRow, RunStats } from './run-stats.ts';
+import { type IntervalReport, type RunnerPlan, ThreadRunner } from './runner.ts';
+import { loadScenario, type Scenario } from './scenario.ts';
+import type { ClientKind, Transport } from './transport.ts';
+import type { FromLoadWorker, LoadWorkerData, ToLoadWorker } from './worker-protocol.ts';
+
+export interface LoadOptions {
+  host: string;
+  /** A scenario module's path (needed with workers), or the scenario itself. */
+  scenario: string | Scenario<never>;
+  users: number;
+  spawnRate: number;
+  /** Infinity: until `signal` aborts. */
+  runTimeMs: number;
+  /** Open model: arrivals per second over all threads. */
+  rate?: number;
+  /** 0: run the users on this thread. */
+  workers: number;
+  seed: number;
+  timeoutMs: number;
+  client: ClientKind;
+  maxLoopDelayMs: number;
+  /** Stops the run early (Ctrl-C); the statistics so far are still returned. */
+  signal?: AbortSignal;
+  /** Once a second, after merging what the threads reported. */
+  onTick?: (row: HistoryRow, stats: RunStats) => void;
+  /** In-process runs only: a clock, wire and loop probe a spec controls. */
+  clock?: Clock;
+  transport?: Transport;
+  loopDelay?: LoopDelayProbe;
+}
+
+export interface RunResult {
+  stats: RunStats;
+  /** Stopped by `signal` before the run time was up. */
+  interrupted: boolean;
+  /** Epoch ms. */
+  startedAt: number;
+  endedAt: number;
+}
+
+interface ThreadHandle {
+  /** Resolves when the thread has sent its final report. */
+  run(): Promise<void>;
+  stop(): void;
+}
+
+const TICK_LAG_MS = 100;
+
+const bootstrap = fileURLToPath(new URL('../workers/bootstrap.mjs', import.meta.url));
+const workerEntry = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
+
+/** Users split as evenly as possible; each thread's spawn rate and arrival rate in proportion. */
+export function splitPlan(options: LoadOptions, threads: number): RunnerPlan[] {
+  const plans: RunnerPlan[] = [];
+  let firstUserId = 0;
+  for (let thread = 0; thread < threads; thread++) {
+    const users = Math.floor(options.users / threads) + (thread < options.users % threads ? 1 : 0);
+    const plan: RunnerPlan = {
+      host: options.host,
+      users,
+      firstUserId,
+      spawnRate: (options.spawnRate * users) / options.users,
+      runTimeMs: options.runTimeMs,
+      seed: options.seed,
+      timeoutMs: options.timeoutMs,
+      client: options.client,
+    };
+    if (options.rate) {
+      plan.rate = options.rate / threads;
+      plan.phaseMs = (thread * 1000) / options.rate;
+    }
+    plans.push(plan);
+    firstUserId += users;
+  }
+  return plans;
+}
+
+function validate(options: LoadOptions): void {
+  const positive = { users: options.users, spawnRate: options.spawnRate };
+  for (const [name, value] of Object.entries(positive)) {
+    if (!(value > 0)) throw new RangeError(`${name} must be positive; got ${value}`);
+  }
+  if (!Number.isInteger(options.users)) throw new RangeError('users must be an integer');
+  if (!(options.runTimeMs > 0)) throw new RangeError('the run time must be positive');
+  if (!(Number.isInteger(options.workers) && options.workers >= 0)) {
+    throw new RangeError(`workers must be 0 or more; got ${options.workers}`);
+  }
+  if (options.workers > 0 && typeof options.scenario !== 'string') {
+    throw new Error('worker threads load the scenario by path: pass its module path');
+  }
+}
+
+function inProcessThread(
+  options: LoadOptions,
+  plan: RunnerPlan,
+  onReport: (report: IntervalReport) => void,
+): ThreadHandle {
+  let runner: ThreadRunner<unknown> | undefined;
+  let stopEarly = false;
+  return {
+    async run() {
+      const scenario =
+        typeof options.scenario === 'string'
+          ? await loadScenario(options.scenario)
+          : (options.scenario as Scenario<unknown>);
+      runner = new ThreadRunner(plan, scenario, {
+        clock: options.clock,
+        transport: options.transport,
+        loopDelay: options.loopDelay,
+        onReport,
+      });
+      if (stopEarly) runner.stop();
+      await runner.run();
+    },
+    stop() {
+      stopEarly = true;
+      runner?.stop();
+    },
+  };
+}
+
+/** Spawns every worker and resolves once all have loaded the scenario (the common start). */
+async function workerThreads(
+  plans: RunnerPlan[],
+  scenarioPath: string,
+  onReport: (report: IntervalReport) => void,
+): Promise<ThreadHandle[]> {
+  const workers = plans.map((plan, thread) => {
+    const data: LoadWorkerData = { entry: workerEntry, plan, scenarioPath, thread };
+    return new Worker(bootstrap, { workerData: data });
+  });
+  const post = (worker: Worker, message: ToLoadWorker) => worker.postMessage(message);
+  const finished = workers.map(
+    (worker, thread) =>
+      new Promise<void>((resolve, reject) => {
+        worker.on('message', (message: FromLoadWorker) => {
+          if (message.type === 'report') onReport(message.report);
+          if (message.type === 'done') resolve();
+          if (message.type === 'error') reject(reviveError(message.error, `load worker ${thread}`));
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`load worker ${thread} exited (${code})`)));
+      }),
+  );
+  const ready = workers.map(
+    (worker) => new Promise<void>((resolve) => worker.once('message', () => resolve())),
+  );
+  try {
+    await Promise.race([Promise.all(ready), Promise.all(finished)]);
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
+  return workers.map((worker, thread) => ({
+    async run() {
+      post(worker, { type: 'start' });
+      try {
+        await finished[thread];
+      } finally {
+        await worker.terminate();
+      }
+    },
+    stop: () => post(worker, { type: 'stop' }),
+  }));
+}
+
+export async function runLoad(options: LoadOptions): Promise<RunResult> {
+  validate(options);
+  const clock = options.clock ?? systemClock;
+  const threads = Math.min(Math.max(1, options.workers), options.users);
+  const plans = splitPlan(options, threads);
+  let stats: RunStats | undefined;
+  const onReport = (report: IntervalReport) => stats!.add(report);
+  const handles =
+    options.workers > 0
+      ? await workerThreads(plans, options.scenario as string, onReport)
+      : [inProcessThread(options, plans[0]!, onReport)];
+  // The clock starts when every thread is ready to go (workers take a while to load).
+  const startedAt = clock.wall();
+  stats = new RunStats(() => clock.wall(), startedAt, options.maxLoopDelayMs);
+  let interrupted = false;
+  const stopAll = () => {
+    interrupted = true;
+    for (const handle of handles) handle.stop();
+  };
+  if (options.signal?.aborted) stopAll();
+  options.signal?.addEventListener('abort', stopAll, { once: true });
+
+  const finished = new AbortController();
+  const ticking = (async () => {
+    // Ticks trail the threads' once-a-second reports a little, so each finds one to merge.
+    await clock.sleep(TICK_LAG_MS, finished.signal);
+    while (!finished.signal.aborted) {
+      await clock.sleep(1000, finished.signal);
+      if (!finished.signal.aborted) options.onTick?.(stats.tick(), stats);
+    }
+  })();
+  try {
+    // A failed thread must not leave the others running.
+    await Promise.all(
+      handles.map((handle) =>
+        handle.run().catch((error: unknown) => {
+          for (const other of handles) other.stop();
+          throw error;
+        }),
+      ),
+    );
+  } finally {
+    options.signal?.removeEventListener('abort', stopAll);
+    finished.abort();
+    await ticking;
+  }
+  stats.tick();
+  return { stats, interrupted, startedAt, endedAt: clock.wall() };
+}
