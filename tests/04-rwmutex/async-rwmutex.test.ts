@@ -1,0 +1,125 @@
+// The async readers-writer lock, step by step: await points fix every interleaving.
+// `flushMicrotasks` lets whatever can be granted now, be granted.
+import { AsyncRWMutex } from '@target/04-rwmutex/async-rwmutex';
+import { describe, expect, it } from 'vitest';
+import { flushMicrotasks } from '../support/flush.ts';
+
+type Release = () => void;
+
+/** Asks for a read (`R…`) or write (`W…`) lock and logs the name once it is granted. */
+function request(rw: AsyncRWMutex, name: string, granted: string[]): Promise<Release> {
+  const asked = name.startsWith('W') ? rw.lock() : rw.rlock();
+  return asked.then((release: Release) => {
+    granted.push(name);
+    return release;
+  });
+}
+
+describe('AsyncRWMutex', () => {
+  it('lets readers overlap', async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const first = request(rw, 'R1', granted);
+    const second = request(rw, 'R2', granted);
+    await flushMicrotasks();
+    const together = granted.length;
+    (await first)();
+    (await second)();
+    expect(
+      together,
+      'readers never overlapped: the second reader waited for the first (a Mutex in disguise)',
+    ).toBe(2);
+  });
+
+  it('a writer waits for the readers inside, and excludes readers and writers', async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const reader = await request(rw, 'R1', granted);
+    const writer = request(rw, 'W1', granted);
+    await flushMicrotasks();
+    expect(granted, 'a writer got in while a reader held the lock').toEqual(['R1']);
+    reader();
+    const release = await writer;
+    const laterReader = request(rw, 'R2', granted);
+    const laterWriter = request(rw, 'W2', granted);
+    await flushMicrotasks();
+    expect(granted, 'someone got in while a writer held the lock').toEqual(['R1', 'W1']);
+    release();
+    (await laterReader)();
+    (await laterWriter)();
+    expect(rw.isLocked).toBe(false);
+  });
+
+  it('prefers writers: a reader that arrives after a waiting writer goes after it', async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const early = await request(rw, 'R1', granted);
+    const writer = request(rw, 'W', granted);
+    const late = request(rw, 'R2', granted);
+    await flushMicrotasks();
+    expect(granted, 'a new reader got in while a writer was waiting').toEqual(['R1']);
+    early();
+    (await writer)();
+    (await late)();
+    expect(granted).toEqual(['R1', 'W', 'R2']);
+  });
+
+  it('does not starve a writer under a continuous stream of overlapping readers', async () => {
+    const rw = new AsyncRWMutex();
+    const STREAM = 1_000;
+    const ASK_AT = 10;
+    let reads = 0;
+    let readsWhenAsked = 0;
+    let readsWhenGranted = -1;
+    let writer: Promise<void> = Promise.resolve();
+    // Each reader asks for the next read lock before it lets go of its own.
+    const reader = (): Promise<void> =>
+      rw.rlock().then(async (release: Release) => {
+        reads++;
+        if (reads === ASK_AT) {
+          readsWhenAsked = reads;
+          writer = rw.lock().then((releaseWrite: Release) => {
+            readsWhenGranted = reads;
+            releaseWrite();
+          });
+        }
+        const next = reads < STREAM ? reader() : Promise.resolve();
+        await flushMicrotasks();
+        release();
+        await next;
+      });
+    await reader();
+    await writer;
+    const overtaking = readsWhenGranted - readsWhenAsked;
+    expect(
+      overtaking,
+      `the writer starved: ${overtaking} readers went in while it waited (stream of ${STREAM})`,
+    ).toBeLessThan(STREAM / 100);
+  });
+
+  it('runRead and runWrite release the lock when fn throws', async () => {
+    const rw = new AsyncRWMutex();
+    await expect(rw.runRead(() => Promise.reject(new Error('read failed')))).rejects.toThrow(
+      'read failed',
+    );
+    await expect(
+      rw.runWrite(() => {
+        throw new Error('write failed');
+      }),
+    ).rejects.toThrow('write failed');
+    expect(await rw.runWrite(() => 'free again'), 'the lock stayed held after fn threw').toBe(
+      'free again',
+    );
+    expect(rw.isLocked).toBe(false);
+  });
+
+  it('unlocking or read-unlocking an unlocked lock is an error, as in Go', async () => {
+    const rw = new AsyncRWMutex();
+    expect(() => rw.unlock()).toThrow(/unlock of unlocked RWMutex/);
+    expect(() => rw.runlock()).toThrow(/runlock of unlocked RWMutex/);
+    (await rw.rlock())();
+    expect(() => rw.runlock(), 'a second runlock must fail too').toThrow(
+      /runlock of unlocked RWMutex/,
+    );
+  });
+});

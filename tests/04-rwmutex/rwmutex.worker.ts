@@ -1,0 +1,152 @@
+import type * as SharedRWMutexModule from '@target/04-rwmutex/shared-rwmutex';
+import { defineWorkerTask } from '../../lib/workers/task.ts';
+import { importTarget } from '../support/import-target.ts';
+import {
+  ROLES,
+  type RWMutexJob,
+  type RWMutexResult,
+  type RWMutexRound,
+  SCRATCH,
+  STOP,
+} from './rwmutex.layout.ts';
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms);
+
+defineWorkerTask<RWMutexJob, RWMutexRound, RWMutexResult>(async ({ scratch }, { index }) => {
+  const { SharedRWMutex } = await importTarget<typeof SharedRWMutexModule>(
+    '04-rwmutex/shared-rwmutex',
+  );
+  const rw = new SharedRWMutex(scratch, SCRATCH.lock);
+  const words = new Int32Array(scratch);
+  const load = (word: number) => Atomics.load(words, word);
+  const add = (word: number, delta: number) => Atomics.add(words, word, delta) + delta;
+  const signal = (word: number, value: number) => {
+    Atomics.store(words, word, value);
+    Atomics.notify(words, word);
+  };
+  /** Sleeps on `word` until `done()` holds, or `ms` pass; true if it holds. */
+  const waitOn = (word: number, done: () => boolean, ms = Number.POSITIVE_INFINITY) => {
+    const until = Date.now() + ms;
+    while (!done()) {
+      const left = until - Date.now();
+      if (left <= 0) return false;
+      Atomics.wait(words, word, load(word), Math.min(left, 50));
+    }
+    return true;
+  };
+
+  const result = (): RWMutexResult => ({
+    mostReaders: 0,
+    violations: 0,
+    ticket: -1,
+    readsWhenAsked: -1,
+    readsWhenGranted: -1,
+    streamOver: false,
+  });
+
+  const rounds: {
+    [K in RWMutexRound['kind']]: (round: Extract<RWMutexRound, { kind: K }>) => RWMutexResult;
+  } = {
+    // Each reader holds its read lock until it meets the other inside, or runs out of patience.
+    overlap: ({ patienceMs }) => {
+      const out = result();
+      rw.rlock();
+      out.mostReaders = add(SCRATCH.readersInside, 1);
+      if (out.mostReaders >= 2) signal(SCRATCH.stop, 1);
+      else if (!waitOn(SCRATCH.stop, () => load(SCRATCH.stop) !== 0, patienceMs)) {
+        signal(SCRATCH.stop, 2); // gave up: the other reader must not wait for us
+      }
+      add(SCRATCH.readersInside, -1);
+      rw.runlock();
+      return out;
+    },
+
+    exclusion: ({ times }) => {
+      const out = result();
+      const writer = ROLES.exclusion[index] === 'writer';
+      for (let i = 0; i < times; i++) {
+        if (writer) {
+          rw.lock();
+          const writers = add(SCRATCH.writersInside, 1);
+          if (writers > 1 || load(SCRATCH.readersInside) > 0) out.violations++;
+          words[SCRATCH.plainCounter]!++;
+          add(SCRATCH.writersInside, -1);
+          rw.unlock();
+        } else {
+          rw.rlock();
+          add(SCRATCH.readersInside, 1);
+          if (load(SCRATCH.writersInside) > 0) out.violations++;
+          add(SCRATCH.readersInside, -1);
+          rw.runlock();
+        }
+      }
+      return out;
+    },
+
+    // Steps: 1 the reader is in, 2 the writer is about to lock, 3 a late reader arrives.
+    preference: ({ settleMs }) => {
+      const out = result();
+      const role = ROLES.preference[index];
+      const stepAtLeast = (step: number) => waitOn(SCRATCH.step, () => load(SCRATCH.step) >= step);
+      if (role === 'reader') {
+        rw.rlock();
+        signal(SCRATCH.step, 1);
+        stepAtLeast(3);
+        sleep(settleMs); // let the late reader reach rlock()
+        rw.runlock();
+      } else if (role === 'writer') {
+        stepAtLeast(1);
+        signal(SCRATCH.step, 2);
+        rw.lock();
+        out.ticket = add(SCRATCH.ticket, 1) - 1;
+        rw.unlock();
+      } else if (role === 'late reader') {
+        stepAtLeast(2);
+        sleep(settleMs); // let the writer start waiting in lock()
+        signal(SCRATCH.step, 3);
+        rw.rlock();
+        out.ticket = add(SCRATCH.ticket, 1) - 1;
+        rw.runlock();
+      }
+      return out;
+    },
+
+    // Readers pass a baton: each leaves only once another reader has entered after it, so
+    // some reader is always inside. A writer asks in the middle of the stream.
+    stream: ({ streamMs, askAfterReads }) => {
+      const out = result();
+      const running = () => load(SCRATCH.stop) === STOP.running;
+      if (ROLES.stream[index] === 'writer') {
+        waitOn(SCRATCH.reads, () => load(SCRATCH.reads) >= askAfterReads || !running());
+        out.readsWhenAsked = load(SCRATCH.reads);
+        rw.lock();
+        out.readsWhenGranted = load(SCRATCH.reads);
+        out.streamOver =
+          Atomics.compareExchange(words, SCRATCH.stop, STOP.running, STOP.writerIn) !==
+          STOP.running;
+        Atomics.notify(words, SCRATCH.entries);
+        rw.unlock();
+        return out;
+      }
+      const end = Date.now() + streamMs;
+      while (running()) {
+        if (Date.now() > end) {
+          Atomics.compareExchange(words, SCRATCH.stop, STOP.running, STOP.streamOver);
+          break;
+        }
+        rw.rlock();
+        const me = add(SCRATCH.entries, 1);
+        Atomics.notify(words, SCRATCH.entries);
+        add(SCRATCH.reads, 1);
+        Atomics.notify(words, SCRATCH.reads);
+        // Wait for the next reader, briefly: a writer-preferring lock holds it back.
+        waitOn(SCRATCH.entries, () => load(SCRATCH.entries) > me || !running(), 20);
+        rw.runlock();
+      }
+      return out;
+    },
+  };
+
+  return (round) => (rounds[round.kind] as (r: RWMutexRound) => RWMutexResult)(round);
+});

@@ -1,0 +1,44 @@
+// The SharedRWMutex in one thread: its words, and the errors Go raises on misuse. (Nothing
+// here may block: in one thread a wait would never end.)
+import { SharedRWMutex } from '@target/04-rwmutex/shared-rwmutex';
+import { describe, expect, it } from 'vitest';
+
+describe('SharedRWMutex (one thread)', () => {
+  it('lives in WORDS words inside a bigger buffer, and leaves its neighbours alone', () => {
+    const words = SharedRWMutex.WORDS;
+    const buffer = new SharedArrayBuffer((words + 2) * Int32Array.BYTES_PER_ELEMENT);
+    const all = new Int32Array(buffer);
+    all[0] = 7;
+    all[words + 1] = 9;
+    const rw = new SharedRWMutex(buffer, 1);
+    for (let round = 0; round < 3; round++) {
+      rw.rlock();
+      rw.runlock();
+      rw.lock();
+      rw.unlock();
+    }
+    expect([all[0], all[words + 1]], 'the lock wrote outside its own words').toEqual([7, 9]);
+    expect([...all.subarray(1, words + 1)], 'an unlocked lock must be all zeros again').toEqual(
+      new Array(words).fill(0),
+    );
+  });
+
+  it('unlocking or read-unlocking an unlocked lock is an error, as in Go', () => {
+    const rw = SharedRWMutex.create();
+    expect(() => rw.unlock()).toThrow(/unlock of unlocked RWMutex/);
+    expect(() => rw.runlock()).toThrow(/runlock of unlocked RWMutex/);
+    rw.rlock();
+    rw.runlock();
+    expect(() => rw.runlock(), 'a second runlock must fail too').toThrow(
+      /runlock of unlocked RWMutex/,
+    );
+    rw.lock();
+    rw.unlock();
+    expect(() => rw.unlock(), 'a second unlock must fail too').toThrow(
+      /unlock of unlocked RWMutex/,
+    );
+    // The failed calls must not have damaged it.
+    rw.lock();
+    rw.unlock();
+  });
+});

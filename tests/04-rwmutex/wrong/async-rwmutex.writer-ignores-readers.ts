@@ -1,0 +1,48 @@
+// Wrong: a writer waits for another writer, but not for the readers inside: it changes
+// the data under a reader's feet.
+import { AsyncRWMutex as Reference } from '../../../solutions/04-rwmutex/async-rwmutex.ts';
+
+export type { Release } from '../../../solutions/04-rwmutex/async-rwmutex.ts';
+
+export class AsyncRWMutex extends Reference {
+  private active = 0;
+  private writerIn = false;
+  private blockedReaders: Array<() => void> = [];
+  private readonly blockedWriters: Array<() => void> = [];
+
+  override get isLocked(): boolean {
+    return this.writerIn || this.active > 0;
+  }
+
+  override rlock(): Promise<() => void> {
+    if (!this.writerIn && this.blockedWriters.length === 0) {
+      this.active++;
+      return Promise.resolve(() => this.runlock());
+    }
+    return new Promise((resolve) => this.blockedReaders.push(() => resolve(() => this.runlock())));
+  }
+
+  override runlock(): void {
+    if (this.active === 0) throw new Error('runlock of unlocked RWMutex');
+    this.active--;
+  }
+
+  override lock(): Promise<() => void> {
+    if (!this.writerIn) {
+      this.writerIn = true;
+      return Promise.resolve(() => this.unlock());
+    }
+    return new Promise((resolve) => this.blockedWriters.push(() => resolve(() => this.unlock())));
+  }
+
+  override unlock(): void {
+    if (!this.writerIn) throw new Error('unlock of unlocked RWMutex');
+    const next = this.blockedWriters.shift();
+    if (next) return next();
+    this.writerIn = false;
+    const readers = this.blockedReaders;
+    this.blockedReaders = [];
+    this.active += readers.length;
+    for (const wake of readers) wake();
+  }
+}
