@@ -38,7 +38,10 @@ export class AsyncRWMutex extends Reference {
   override unlock(): void {
     if (!this.writerIn) throw new Error('unlock of unlocked RWMutex');
     const next = this.blockedWriters.shift();
-    if (next) return next();
+    if (next) {
+      next();
+      return;
+    }
     this.writerIn = false;
     const readers = this.blockedReaders;
     this.blockedReaders = [];
