@@ -195,7 +195,7 @@ program
   .description("a kata's questions, to answer once it is green")
   .argument('<kata>', 'kata id or number, e.g. 01', kataArg)
   .action((kata: Kata) => {
-    kata.questions.forEach((question, i) => console.log(`${i + 1}. ${question}`));
+    for (const [i, question] of kata.questions.entries()) console.log(`${i + 1}. ${question}`);
   });
 
 await program.parseAsync();

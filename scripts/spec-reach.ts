@@ -6,7 +6,7 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { repoRoot } from '../tests/support/target.ts';
 
 const LOCAL_FILE = /['"](\.{1,2}\/[^'"]+\.ts)['"]/g;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Modules of the reference that import `module`, directly or through each other, and itself. */
 function modulesReaching(kata: string, module: string): Set<string> {
@@ -48,7 +48,7 @@ function reachableText(spec: string, kataTests: string): string {
 
 export function specsReaching(kata: string, module: string, specs: string[]): string[] {
   const ids = [...modulesReaching(kata, module)].map(
-    (name) => new RegExp(`${escape(`${kata}/${name}`)}(?![\\w-])`),
+    (name) => new RegExp(`${escapeRegExp(`${kata}/${name}`)}(?![\\w-])`),
   );
   const kataTests = join(repoRoot, 'tests', kata);
   const reached = specs.filter((spec) => {
