@@ -71,6 +71,74 @@ export const katas: Kata[] = [
     ],
   },
   {
+    id: '03-mutex',
+    title: 'Mutex',
+    experiment: 'C: map + Mutex',
+    files: ['shared-mutex.ts', 'async-mutex.ts'],
+    phenomenon: /inside the lock at once|lost [\d,]+ of [\d,]+ updates/,
+    hints: [
+      'A lock is one word that says "taken". Taking it must be a single indivisible step, and a ' +
+        'thread that finds it taken must sleep where the releaser will look. On the event loop ' +
+        'a sleeper is a promise that nobody has resolved yet.',
+      'SharedMutex: take the word with `Atomics.compareExchange(word, 0, 0, 1)`; when that fails, ' +
+        'sleep with `Atomics.wait` and try again after every wake. Mark the word 2 when someone may ' +
+        'sleep, so that `unlock` calls `Atomics.notify` only then. AsyncMutex: a `locked` flag and a ' +
+        'FIFO queue of resolvers; `unlock` hands the lock straight to the oldest waiter.',
+      'lock: `let c = cas(0, 1); if (c === 0) return; if (c !== 2) c = Atomics.exchange(word, 0, ' +
+        '2); while (c !== 0) { Atomics.wait(word, 0, 2); c = Atomics.exchange(word, 0, 2); }`. ' +
+        'unlock: `const was = Atomics.exchange(word, 0, 0)`; throw `unlock of unlocked mutex` if it ' +
+        'was 0; notify one if it was 2. AsyncMutex: each grant gets a fresh release closure with a ' +
+        '`released` flag; `unlock` shifts the next waiter and resolves it, or clears `locked`; an ' +
+        'abort listener splices its waiter out and rejects with `signal.reason`.',
+    ],
+    questions: [
+      'Experiment C took about 16.3 ms for 50,000 inserts under a Mutex. How much of that is the ' +
+        'lock? Compare with the uncontended figures of `npx vitest bench 03`.',
+      'Why must `lock()` look at the word again after every wake-up?',
+      'Why can an uncontended `unlock` skip `Atomics.notify`? What goes wrong when a two-state ' +
+        'lock skips it too?',
+      'Why must unlocking an unlocked lock be an error rather than a harmless no-op?',
+      'The async mutex runs on one thread, where no data race is possible. What does it protect?',
+      'Why FIFO with direct hand-off? What does a task that unlocks and locks again at once do ' +
+        'to the waiters otherwise?',
+    ],
+  },
+  {
+    id: '04-rwmutex',
+    title: 'RWMutex',
+    experiment: 'D: map + RWMutex',
+    files: ['shared-rwmutex.ts', 'async-rwmutex.ts'],
+    phenomenon: /readers never overlapped/,
+    hints: [
+      'Readers need a count, a writer needs to be alone, and a waiting writer must be visible to ' +
+        'every reader that arrives after it. Go keeps all three in one number, `readerCount`, ' +
+        'which a writer drives negative.',
+      'A writer first takes a plain mutex (your kata 03 `SharedMutex`, in the first word). Then ' +
+        'it subtracts a large constant (1 << 30) from `readerCount`: readers arriving now see a ' +
+        'negative count and sleep on a semaphore word. The readers already inside are added to ' +
+        '`readerWait`, and the last of them to leave wakes the writer on a second semaphore word. ' +
+        'The async lock is the same with two queues and no atomics.',
+      'rlock: `if (add(readerCount, 1) + 1 < 0) acquire(readerSem)`. runlock: `r = sub(readerCount, ' +
+        '1) - 1`; if `r < 0`: throw when `r + 1` is 0 or -MAX; `if (sub(readerWait, 1) - 1 === 0) ' +
+        'release(writerSem)`. lock: `mutex.lock(); r = sub(readerCount, MAX); if (r !== 0 && ' +
+        'add(readerWait, r) + r !== 0) acquire(writerSem)`. unlock: `r = add(readerCount, MAX) + ' +
+        'MAX`; throw if `r >= MAX`; release `r` permits of readerSem; `mutex.unlock()`. A semaphore ' +
+        'word: acquire = CAS a positive count down, else `Atomics.wait` while it is 0; release = ' +
+        '`Atomics.add` then `Atomics.notify`.',
+    ],
+    questions: [
+      'Experiment D measured about 15.8 ms with an RWMutex against 16.3 ms with a Mutex. Why ' +
+        'was it no better on that load?',
+      'When does an RWMutex win? How large a share of reads does it need, and how long must a ' +
+        'read hold the lock? Check with the 90 % and 99 % read mixes of `npx vitest bench 05`.',
+      'What is writer starvation? Which spec does a reader-preferring lock fail, and why only ' +
+        'while readers overlap?',
+      'Why must unlocking or read-unlocking an unlocked RWMutex be an error?',
+      'When a writer unlocks, Go admits every reader that queued meanwhile before the next ' +
+        'writer. What would starve without that rule?',
+    ],
+  },
+  {
     id: '09-album-service',
     title: 'The racy album service',
     experiment: 'Part III service: the album API load-tested with Locust',

@@ -46,3 +46,11 @@ export async function createAlbumTable(
 export async function dropAlbumTable(client: SqlClient, options: SqlStoreOptions): Promise<void> {
   await client.query(`DROP TABLE IF EXISTS ${tableName(options)}`);
 }
+
+/** Creates and seeds the table unless it exists (a long-lived database keeps its albums). */
+export async function ensureAlbumTable(client: SqlClient, options: SqlStoreOptions = {}) {
+  const [row] = await client.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [
+    tableName(options),
+  ]);
+  if (!row?.found) await createAlbumTable(client, options);
+}
