@@ -1,35 +1,28 @@
 // Wrong: lock() checks that the word is 0, then stores 1. Between the check and the store
 // another thread can pass the same check, and both believe they own the lock.
-export class SharedMutex {
-  static readonly WORDS = 1;
-  readonly buffer: SharedArrayBuffer;
-  readonly index: number;
-  private readonly word: Int32Array;
+import { SharedMutex as Reference } from '../../../solutions/03-mutex/shared-mutex.ts';
 
-  constructor(buffer: SharedArrayBuffer, index = 0) {
-    this.word = new Int32Array(buffer, index * 4, SharedMutex.WORDS);
-    this.buffer = buffer;
-    this.index = index;
+export class SharedMutex extends Reference {
+  private readonly cell = new Int32Array(this.buffer, this.index * 4, 1);
+
+  static override create(): SharedMutex {
+    return new SharedMutex(new SharedArrayBuffer(4));
   }
 
-  static create(): SharedMutex {
-    return new SharedMutex(new SharedArrayBuffer(SharedMutex.WORDS * 4));
+  override lock(): void {
+    while (Atomics.load(this.cell, 0) !== 0) Atomics.wait(this.cell, 0, 1);
+    Atomics.store(this.cell, 0, 1);
   }
 
-  lock(): void {
-    while (Atomics.load(this.word, 0) !== 0) Atomics.wait(this.word, 0, 1);
-    Atomics.store(this.word, 0, 1);
-  }
-
-  tryLock(): boolean {
-    if (Atomics.load(this.word, 0) !== 0) return false;
-    Atomics.store(this.word, 0, 1);
+  override tryLock(): boolean {
+    if (Atomics.load(this.cell, 0) !== 0) return false;
+    Atomics.store(this.cell, 0, 1);
     return true;
   }
 
-  unlock(): void {
-    if (Atomics.load(this.word, 0) === 0) throw new Error('unlock of unlocked mutex');
-    Atomics.store(this.word, 0, 0);
-    Atomics.notify(this.word, 0, 1);
+  override unlock(): void {
+    if (Atomics.load(this.cell, 0) === 0) throw new Error('unlock of unlocked mutex');
+    Atomics.store(this.cell, 0, 0);
+    Atomics.notify(this.cell, 0, 1);
   }
 }

@@ -1,51 +1,26 @@
-// Wrong: a writer waits for another writer, but not for the readers inside: it changes
-// the data under a reader's feet.
+// Wrong: writers lock out each other with a plain mutex, and readers use the real lock.
+// Neither side sees the other: a writer changes the data under a reader's feet.
+import { AsyncMutex } from '../../../solutions/03-mutex/async-mutex.ts';
 import { AsyncRWMutex as Reference } from '../../../solutions/04-rwmutex/async-rwmutex.ts';
 
 export type { Release } from '../../../solutions/04-rwmutex/async-rwmutex.ts';
 
 export class AsyncRWMutex extends Reference {
-  private active = 0;
-  private writerIn = false;
-  private blockedReaders: Array<() => void> = [];
-  private readonly blockedWriters: Array<() => void> = [];
+  private readonly writers = new AsyncMutex();
 
   override get isLocked(): boolean {
-    return this.writerIn || this.active > 0;
-  }
-
-  override rlock(): Promise<() => void> {
-    if (!this.writerIn && this.blockedWriters.length === 0) {
-      this.active++;
-      return Promise.resolve(() => this.runlock());
-    }
-    return new Promise((resolve) => this.blockedReaders.push(() => resolve(() => this.runlock())));
-  }
-
-  override runlock(): void {
-    if (this.active === 0) throw new Error('runlock of unlocked RWMutex');
-    this.active--;
+    return super.isLocked || this.writers.isLocked;
   }
 
   override lock(): Promise<() => void> {
-    if (!this.writerIn) {
-      this.writerIn = true;
-      return Promise.resolve(() => this.unlock());
-    }
-    return new Promise((resolve) => this.blockedWriters.push(() => resolve(() => this.unlock())));
+    return this.writers.lock();
   }
 
   override unlock(): void {
-    if (!this.writerIn) throw new Error('unlock of unlocked RWMutex');
-    const next = this.blockedWriters.shift();
-    if (next) {
-      next();
-      return;
+    try {
+      this.writers.unlock();
+    } catch {
+      throw new Error('unlock of unlocked RWMutex');
     }
-    this.writerIn = false;
-    const readers = this.blockedReaders;
-    this.blockedReaders = [];
-    this.active += readers.length;
-    for (const wake of readers) wake();
   }
 }

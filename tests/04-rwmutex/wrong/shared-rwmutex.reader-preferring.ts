@@ -2,34 +2,24 @@
 // lock, the last reader out gives it back. A reader gets in whenever other readers are
 // inside, so while readers keep overlapping, a waiting writer starves.
 import { SharedMutex } from '../../../solutions/03-mutex/shared-mutex.ts';
+import { SharedRWMutex as Reference } from '../../../solutions/04-rwmutex/shared-rwmutex.ts';
 
-export class SharedRWMutex {
-  static readonly WORDS = 3;
-  readonly buffer: SharedArrayBuffer;
-  readonly index: number;
-  private readonly readers: Int32Array;
-  private readonly readersGuard: SharedMutex;
-  private readonly writers: SharedMutex;
+export class SharedRWMutex extends Reference {
+  private readonly readers = new Int32Array(this.buffer, this.index * 4, 1);
+  private readonly readersGuard = new SharedMutex(this.buffer, this.index + 1);
+  private readonly writerLock = new SharedMutex(this.buffer, this.index + 2);
 
-  constructor(buffer: SharedArrayBuffer, index = 0) {
-    this.readers = new Int32Array(buffer, index * 4, 1);
-    this.readersGuard = new SharedMutex(buffer, index + 1);
-    this.writers = new SharedMutex(buffer, index + 2);
-    this.buffer = buffer;
-    this.index = index;
+  static override create(): SharedRWMutex {
+    return new SharedRWMutex(new SharedArrayBuffer(Reference.WORDS * 4));
   }
 
-  static create(): SharedRWMutex {
-    return new SharedRWMutex(new SharedArrayBuffer(SharedRWMutex.WORDS * 4));
-  }
-
-  rlock(): void {
+  override rlock(): void {
     this.readersGuard.lock();
-    if (++this.readers[0]! === 1) this.writers.lock();
+    if (++this.readers[0]! === 1) this.writerLock.lock();
     this.readersGuard.unlock();
   }
 
-  runlock(): void {
+  override runlock(): void {
     this.readersGuard.lock();
     const left = this.readers[0]!;
     if (left === 0) {
@@ -37,17 +27,17 @@ export class SharedRWMutex {
       throw new Error('runlock of unlocked RWMutex');
     }
     this.readers[0] = left - 1;
-    if (left === 1) this.writers.unlock();
+    if (left === 1) this.writerLock.unlock();
     this.readersGuard.unlock();
   }
 
-  lock(): void {
-    this.writers.lock();
+  override lock(): void {
+    this.writerLock.lock();
   }
 
-  unlock(): void {
+  override unlock(): void {
     try {
-      this.writers.unlock();
+      this.writerLock.unlock();
     } catch {
       throw new Error('unlock of unlocked RWMutex');
     }

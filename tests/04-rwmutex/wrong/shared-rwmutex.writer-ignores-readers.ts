@@ -1,54 +1,45 @@
 // Wrong: readers wait while a writer is in, but a writer only waits for other writers,
 // not for the readers already inside: it changes the data under a reader's feet.
 import { SharedMutex } from '../../../solutions/03-mutex/shared-mutex.ts';
+import { SharedRWMutex as Reference } from '../../../solutions/04-rwmutex/shared-rwmutex.ts';
 
 const READERS = 0;
 const WRITER_IN = 1;
 
-export class SharedRWMutex {
-  static readonly WORDS = 3;
-  readonly buffer: SharedArrayBuffer;
-  readonly index: number;
-  private readonly words: Int32Array;
-  private readonly writers: SharedMutex;
+export class SharedRWMutex extends Reference {
+  private readonly cells = new Int32Array(this.buffer, this.index * 4, 2);
+  private readonly writerLock = new SharedMutex(this.buffer, this.index + 2);
 
-  constructor(buffer: SharedArrayBuffer, index = 0) {
-    this.words = new Int32Array(buffer, index * 4, 2);
-    this.writers = new SharedMutex(buffer, index + 2);
-    this.buffer = buffer;
-    this.index = index;
+  static override create(): SharedRWMutex {
+    return new SharedRWMutex(new SharedArrayBuffer(Reference.WORDS * 4));
   }
 
-  static create(): SharedRWMutex {
-    return new SharedRWMutex(new SharedArrayBuffer(SharedRWMutex.WORDS * 4));
-  }
-
-  rlock(): void {
+  override rlock(): void {
     for (;;) {
-      while (Atomics.load(this.words, WRITER_IN) === 1) Atomics.wait(this.words, WRITER_IN, 1);
-      Atomics.add(this.words, READERS, 1);
-      if (Atomics.load(this.words, WRITER_IN) === 0) return;
-      Atomics.sub(this.words, READERS, 1); // a writer came in meanwhile: back off
+      while (Atomics.load(this.cells, WRITER_IN) === 1) Atomics.wait(this.cells, WRITER_IN, 1);
+      Atomics.add(this.cells, READERS, 1);
+      if (Atomics.load(this.cells, WRITER_IN) === 0) return;
+      Atomics.sub(this.cells, READERS, 1); // a writer came in meanwhile: back off
     }
   }
 
-  runlock(): void {
-    if (Atomics.sub(this.words, READERS, 1) === 0) {
-      Atomics.add(this.words, READERS, 1);
+  override runlock(): void {
+    if (Atomics.sub(this.cells, READERS, 1) === 0) {
+      Atomics.add(this.cells, READERS, 1);
       throw new Error('runlock of unlocked RWMutex');
     }
   }
 
-  lock(): void {
-    this.writers.lock();
-    Atomics.store(this.words, WRITER_IN, 1);
+  override lock(): void {
+    this.writerLock.lock();
+    Atomics.store(this.cells, WRITER_IN, 1);
   }
 
-  unlock(): void {
-    if (Atomics.exchange(this.words, WRITER_IN, 0) === 0) {
+  override unlock(): void {
+    if (Atomics.exchange(this.cells, WRITER_IN, 0) === 0) {
       throw new Error('unlock of unlocked RWMutex');
     }
-    Atomics.notify(this.words, WRITER_IN);
-    this.writers.unlock();
+    Atomics.notify(this.cells, WRITER_IN);
+    this.writerLock.unlock();
   }
 }
