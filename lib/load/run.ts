@@ -200,7 +200,9 @@ export async function runLoad(options: LoadOptions): Promise<RunResult> {
     await clock.sleep(TICK_LAG_MS, finished.signal);
     while (!finished.signal.aborted) {
       await clock.sleep(1000, finished.signal);
-      if (!finished.signal.aborted) options.onTick?.(stats.tick(), stats);
+      if (finished.signal.aborted) break;
+      const row = stats.tick();
+      options.onTick?.(row, stats);
     }
   })();
   try {

@@ -1,0 +1,55 @@
+// The coordinated-omission lab: the same service, stalled for 1 s once, measured by the
+// closed model (users wait for their replies, so they stop asking during the stall) and
+// by the open model (arrivals keep their schedule; latency counts from the intended time).
+import { type LoadOptions, runLoad } from './run.ts';
+import { type EntrySummary, summarize } from './run-stats.ts';
+import type { ArrivalCounts } from './runner.ts';
+import { defineScenario, task } from './scenario.ts';
+import type { Stall } from './stall.ts';
+import { constant } from './wait.ts';
+
+export const pingScenario = defineScenario({
+  name: 'ping',
+  wait: constant(0),
+  state: () => undefined,
+  tasks: [
+    task(1, 'GET /ping', async (user) => {
+      await user.client.get('/ping');
+    }),
+  ],
+});
+
+export interface CoLabPlan {
+  /** Closed model: users with no wait. Open model: the pool that serves the arrivals. */
+  users: number;
+  /** Open model: arrivals per second (well below what the users can serve). */
+  rate: number;
+  runTimeMs: number;
+  stallAtMs: number;
+  stallForMs: number;
+}
+
+export interface CoLabResult {
+  closed: EntrySummary;
+  open: EntrySummary;
+  openArrivals: ArrivalCounts;
+}
+
+/** Runs both models one after the other; the stall is re-armed for each run. */
+export async function runCoLab(
+  plan: CoLabPlan,
+  stall: Stall,
+  base: Omit<LoadOptions, 'scenario' | 'users' | 'runTimeMs' | 'rate'>,
+  run: (options: LoadOptions) => ReturnType<typeof runLoad> = runLoad,
+): Promise<CoLabResult> {
+  const options = { ...base, scenario: pingScenario, users: plan.users, runTimeMs: plan.runTimeMs };
+  stall.schedule(plan.stallAtMs, plan.stallForMs);
+  const closed = await run(options);
+  stall.schedule(plan.stallAtMs, plan.stallForMs);
+  const open = await run({ ...options, rate: plan.rate });
+  return {
+    closed: summarize(closed.stats.aggregated),
+    open: summarize(open.stats.aggregated),
+    openArrivals: open.stats.arrivals,
+  };
+}

@@ -1,0 +1,46 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
+import { type RunningService, startAlbumService } from './album-server.ts';
+import { runCli } from './cli-process.ts';
+
+let service: RunningService;
+const dir = mkdtempSync(join(tmpdir(), 'load-interrupt-'));
+
+beforeAll(async () => {
+  service = await startAlbumService();
+});
+afterAll(async () => {
+  await service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Ctrl-C during npm run load', () => {
+  it('stops a 1-minute run cleanly, still prints the table and writes the reports, exit 130', async () => {
+    const prefix = join(dir, 'stopped');
+    const { code, stdout, stderr } = await runCli(
+      [
+        '--host',
+        service.host,
+        '--users',
+        '5',
+        '--run-time',
+        '1m',
+        '--csv',
+        prefix,
+        '--html',
+        `${prefix}.html`,
+      ],
+      /req\/s/,
+    );
+    expect(stderr).toMatch(/Stopping: writing the reports/);
+    expect(code).toBe(EXIT_CODES.interrupted);
+    expect(stdout).toMatch(/Aggregated/);
+    expect(stdout).toMatch(/WARNING: Interrupted after \d+s of 1m/);
+    for (const suffix of ['_stats.csv', '_stats_history.csv', '_failures.csv', '.html']) {
+      expect(existsSync(`${prefix}${suffix}`)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../lib/load/cli.ts';
+import { FAILURES_HEADER, HISTORY_HEADER, STATS_HEADER } from '../../lib/load/csv.ts';
+import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
+import { type RunningService, startAlbumService } from './album-server.ts';
+import { runCli } from './cli-process.ts';
+
+let service: RunningService;
+const dir = mkdtempSync(join(tmpdir(), 'load-cli-'));
+
+beforeAll(async () => {
+  service = await startAlbumService();
+});
+afterAll(async () => {
+  await service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The command in this process, its output captured. */
+async function mainWithOutput(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const stream = (write: (text: string) => void) =>
+    ({ write: (text: string) => write(text) !== undefined, isTTY: false }) as NodeJS.WriteStream;
+  const code = await main(args, {
+    stdout: stream((text) => {
+      stdout += text;
+    }),
+    stderr: stream((text) => {
+      stderr += text;
+    }),
+  });
+  return { code, stdout, stderr };
+}
+
+const csvRows = (file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+
+describe('npm run load (a real process against the reference album service)', () => {
+  it('runs 2 worker threads, merges them, writes Locust CSVs and an offline HTML report, and exits 99 on a breached threshold', async () => {
+    const prefix = join(dir, 'run');
+    const { code, stdout, stderr } = await runCli([
+      '--host',
+      service.host,
+      '--users',
+      '4',
+      '--spawn-rate',
+      '100',
+      '--run-time',
+      '1.5s',
+      '--workers',
+      '2',
+      '--threshold',
+      'p95<0.001',
+      '--threshold',
+      'fail<1%',
+      '--csv',
+      prefix,
+      '--html',
+      `${prefix}.html`,
+    ]);
+    expect(stderr).toMatch(/2 worker threads/);
+    expect(code).toBe(EXIT_CODES.thresholds);
+    expect(stdout).toMatch(/BREACH\s+p95<0\.001/);
+    expect(stdout).toMatch(/ok\s+fail<1%/);
+
+    const stats = csvRows(`${prefix}_stats.csv`);
+    expect(stats[0]).toEqual(STATS_HEADER);
+    const names = stats.slice(1).map(([type, name]) => `${type} ${name}`);
+    expect(names).toEqual(['GET /albums', 'POST /albums', 'GET /albums/:id', ' Aggregated']);
+    // The Aggregated row is the merge of the others: counts add up.
+    const counts = stats.slice(1).map((row) => Number(row[2]));
+    expect(counts[3]).toBe(counts[0]! + counts[1]! + counts[2]!);
+    expect(counts[3]).toBeGreaterThan(20);
+
+    const history = csvRows(`${prefix}_stats_history.csv`);
+    expect(history[0]).toEqual(HISTORY_HEADER);
+    expect(history.length - 1).toBeGreaterThanOrEqual(2);
+    expect(csvRows(`${prefix}_failures.csv`)).toEqual([FAILURES_HEADER]);
+
+    const html = readFileSync(`${prefix}.html`, 'utf8');
+    expect(html).toMatch(/<svg/);
+    expect(html).not.toMatch(/<script[^>]+src=|<link|<img|url\(|(src|href)="https?:/);
+  });
+
+  it('prints the exit codes in --help, and exits 2 on a bad argument', async () => {
+    const help = await mainWithOutput(['--help']);
+    expect(help.code).toBe(EXIT_CODES.ok);
+    expect(help.stdout).toMatch(
+      /Exit codes:[\s\S]*99 +a --threshold was breached[\s\S]*130 +interrupted/,
+    );
+    const bad = await mainWithOutput(['--host', service.host, '--users', '0']);
+    expect(bad.code).toBe(EXIT_CODES.usage);
+    expect(bad.stderr).toMatch(/--users.*integer ≥ 1/);
+  });
+});

@@ -1,0 +1,90 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoadClient } from '../../lib/load/client.ts';
+import { systemClock } from '../../lib/load/clock.ts';
+import { Recorder } from '../../lib/load/recorder.ts';
+import { runLoad } from '../../lib/load/run.ts';
+import albums from '../../lib/load/scenarios/albums.ts';
+import { type ClientKind, createTransport } from '../../lib/load/transport.ts';
+
+const listen = (server: Server) =>
+  new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    }),
+  );
+const close = (server: Server) => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+};
+
+// One loopback server, one route per way to fail.
+const server = createServer((req, res) => {
+  if (req.url === '/reset') req.socket.destroy();
+  else if (req.url === '/unavailable') res.writeHead(503).end('busy');
+  else if (req.url === '/hang') {
+    // never answers
+  } else res.end('ok');
+});
+let host = '';
+let refusedHost = '';
+
+beforeAll(async () => {
+  host = await listen(server);
+  // A port that was just free: nobody listens there any more.
+  const gone = createServer();
+  refusedHost = await listen(gone);
+  await close(gone);
+});
+afterAll(() => close(server));
+
+async function failureOf(client: ClientKind, base: string, path: string) {
+  const transport = createTransport(client, { host: base, connections: 1, timeoutMs: 300 });
+  const loadClient = new LoadClient(transport, new Recorder(Date.now), systemClock, () => false);
+  try {
+    return (await loadClient.get(path)).failure;
+  } finally {
+    await transport.destroy();
+  }
+}
+
+describe.each(['undici', 'fetch'] as const)('failure kinds on loopback (%s)', (client) => {
+  it('names refused, reset, timed out and HTTP-error requests; a success has none', async () => {
+    const kinds = await Promise.all([
+      failureOf(client, refusedHost, '/'),
+      failureOf(client, host, '/reset'),
+      failureOf(client, host, '/hang'),
+      failureOf(client, host, '/unavailable'),
+      failureOf(client, host, '/'),
+    ]);
+    expect(kinds).toEqual([
+      'connection refused',
+      'connection reset',
+      'timeout',
+      'HTTP 503',
+      undefined,
+    ]);
+  });
+});
+
+describe('a run against a service that is down', () => {
+  it('counts every refused connection and finishes instead of crashing', async () => {
+    const { stats } = await runLoad({
+      host: refusedHost,
+      scenario: albums,
+      users: 3,
+      spawnRate: 100,
+      runTimeMs: 400,
+      workers: 0,
+      seed: 1,
+      timeoutMs: 1000,
+      client: 'undici',
+      maxLoopDelayMs: 1000,
+    });
+    const failures = stats.failures();
+    expect(new Set(failures.map((row) => row.error))).toEqual(new Set(['connection refused']));
+    expect(failures.reduce((sum, row) => sum + row.occurrences, 0)).toBe(stats.aggregated.count);
+    expect(stats.aggregated.count).toBeGreaterThanOrEqual(3);
+  });
+});
