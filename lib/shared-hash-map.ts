@@ -21,7 +21,7 @@ export const DEFAULT_CAPACITY = 1 << 17;
 
 export class SharedHashMap {
   readonly buffer: SharedArrayBuffer;
-  /** Header plus keys, values and slot states, all plain Int32 words. */
+  /** This map's part of `buffer`: header, keys, values and slot states, plain Int32 words. */
   readonly words: Int32Array;
   readonly capacity: number;
   private readonly mask: number;
@@ -31,27 +31,47 @@ export class SharedHashMap {
 
   /** A new empty map; `capacity` must be a power of two. */
   static create(capacity = DEFAULT_CAPACITY): SharedHashMap {
+    return SharedHashMap.createIn(
+      new SharedArrayBuffer(SharedHashMap.bytesFor(capacity)),
+      0,
+      capacity,
+    );
+  }
+
+  /** Bytes that a map of `capacity` slots occupies: to lay out several maps in one buffer. */
+  static bytesFor(capacity: number): number {
     if (!Number.isInteger(capacity) || capacity < 2 || (capacity & (capacity - 1)) !== 0) {
       throw new RangeError(`capacity must be a power of two ≥ 2; got ${capacity}`);
     }
-    const buffer = new SharedArrayBuffer((HEADER_WORDS + 3 * capacity) * 4);
-    new Int32Array(buffer)[HEADER.capacity] = capacity;
-    return new SharedHashMap(buffer);
+    return (HEADER_WORDS + 3 * capacity) * 4;
+  }
+
+  /** A new empty map in zeroed memory of `buffer`, from `byteOffset` (a multiple of 4). */
+  static createIn(buffer: SharedArrayBuffer, byteOffset: number, capacity: number): SharedHashMap {
+    new Int32Array(buffer, byteOffset, SharedHashMap.bytesFor(capacity) / 4)[HEADER.capacity] =
+      capacity;
+    return new SharedHashMap(buffer, byteOffset);
   }
 
   /** The same map, seen from another worker. */
-  static from(buffer: SharedArrayBuffer): SharedHashMap {
-    return new SharedHashMap(buffer);
+  static from(buffer: SharedArrayBuffer, byteOffset = 0): SharedHashMap {
+    return new SharedHashMap(buffer, byteOffset);
   }
 
-  private constructor(buffer: SharedArrayBuffer) {
+  private constructor(buffer: SharedArrayBuffer, byteOffset: number) {
     this.buffer = buffer;
-    this.words = new Int32Array(buffer);
-    this.capacity = this.words[HEADER.capacity]!;
+    this.capacity = new Int32Array(buffer, byteOffset, HEADER_WORDS)[HEADER.capacity]!;
+    this.words = new Int32Array(buffer, byteOffset, HEADER_WORDS + 3 * this.capacity);
     this.mask = this.capacity - 1;
-    this.keys = new Int32Array(buffer, HEADER_WORDS * 4, this.capacity);
-    this.values = new Int32Array(buffer, (HEADER_WORDS + this.capacity) * 4, this.capacity);
-    this.states = new Int32Array(buffer, (HEADER_WORDS + 2 * this.capacity) * 4, this.capacity);
+    const slots = (first: number) =>
+      new Int32Array(
+        buffer,
+        byteOffset + (HEADER_WORDS + first * this.capacity) * 4,
+        this.capacity,
+      );
+    this.keys = slots(0);
+    this.values = slots(1);
+    this.states = slots(2);
   }
 
   /** Fibonacci hashing spreads consecutive keys over the table. */
@@ -145,7 +165,13 @@ export interface MapAudit {
 }
 
 /** Checks the map against the keys that should be in it: the evidence of corruption. */
-export function audit(map: SharedHashMap, expectedKeys: Iterable<number>): MapAudit {
+/** What `audit` reads: a SharedHashMap, or a map built from several (kata 05). */
+export interface AuditableMap {
+  readonly size: number;
+  entries(): Iterable<[number, number]>;
+}
+
+export function audit(map: AuditableMap, expectedKeys: Iterable<number>): MapAudit {
   const expected = new Set(expectedKeys);
   const seen = new Map<number, number>();
   for (const [key] of map.entries()) seen.set(key, (seen.get(key) ?? 0) + 1);

@@ -30,6 +30,19 @@ describe('SharedHashMap (one thread)', () => {
     expect([map.get(6), view.get(5), map.size]).toEqual([60, 50, 2]);
   });
 
+  it('keeps two maps in one buffer apart', () => {
+    const bytes = SharedHashMap.bytesFor(16);
+    const buffer = new SharedArrayBuffer(2 * bytes);
+    const first = SharedHashMap.createIn(buffer, 0, 16);
+    const second = SharedHashMap.createIn(buffer, bytes, 16);
+    for (let key = 0; key < 16; key++) first.set(key, 1);
+    second.set(3, 2);
+    const seen = SharedHashMap.from(buffer, bytes);
+    expect([seen.capacity, seen.size, seen.get(3), first.size, first.get(3)]).toEqual([
+      16, 1, 2, 16, 1,
+    ]);
+  });
+
   it('audits 50,000 sequential inserts as clean', () => {
     const map = SharedHashMap.create();
     const keys = Array.from({ length: 50_000 }, (_, i) => i * 3 + 1);

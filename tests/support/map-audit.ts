@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
-import { audit, type SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { type AuditableMap, audit } from '../../lib/shared-hash-map.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Fails with the evidence: "the map is corrupt: 49,873 of 50,000 keys, 127 missing, …". */
-export function expectIntactMap(map: SharedHashMap, expectedKeys: number[], context = ''): void {
+export function expectIntactMap(map: AuditableMap, expectedKeys: number[], context = ''): void {
   const result = audit(map, expectedKeys);
   const where = context ? ` (${context})` : '';
   const message =
