@@ -1,7 +1,7 @@
 // The coordinated-omission lab: the same service, stalled for 1 s once, measured by the
 // closed model (users wait for their replies, so they stop asking during the stall) and
 // by the open model (arrivals keep their schedule; latency counts from the intended time).
-import { type LoadOptions, runLoad } from './run.ts';
+import { type LoadOptions, type RunResult, runLoad } from './run.ts';
 import { type EntrySummary, summarize } from './run-stats.ts';
 import type { ArrivalCounts } from './runner.ts';
 import { defineScenario, task } from './scenario.ts';
@@ -39,8 +39,8 @@ export interface CoLabResult {
 export async function runCoLab(
   plan: CoLabPlan,
   stall: Stall,
-  base: Omit<LoadOptions, 'scenario' | 'users' | 'runTimeMs' | 'rate'>,
-  run: (options: LoadOptions) => ReturnType<typeof runLoad> = runLoad,
+  base: Omit<LoadOptions<unknown>, 'scenario' | 'users' | 'runTimeMs' | 'rate'>,
+  run: (options: LoadOptions<unknown>) => Promise<RunResult> = runLoad,
 ): Promise<CoLabResult> {
   const options = { ...base, scenario: pingScenario, users: plan.users, runTimeMs: plan.runTimeMs };
   stall.schedule(plan.stallAtMs, plan.stallForMs);

@@ -11,10 +11,10 @@ import { loadScenario, type Scenario } from './scenario.ts';
 import type { ClientKind, Transport } from './transport.ts';
 import type { FromLoadWorker, LoadWorkerData, ToLoadWorker } from './worker-protocol.ts';
 
-export interface LoadOptions {
+export interface LoadOptions<S = unknown> {
   host: string;
   /** A scenario module's path (needed with workers), or the scenario itself. */
-  scenario: string | Scenario<never>;
+  scenario: string | Scenario<S>;
   users: number;
   spawnRate: number;
   /** Infinity: until `signal` aborts. */
@@ -58,7 +58,7 @@ const bootstrap = fileURLToPath(new URL('../workers/bootstrap.mjs', import.meta.
 const workerEntry = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
 
 /** Users split as evenly as possible; each thread's spawn rate and arrival rate in proportion. */
-export function splitPlan(options: LoadOptions, threads: number): RunnerPlan[] {
+export function splitPlan<S>(options: LoadOptions<S>, threads: number): RunnerPlan[] {
   const plans: RunnerPlan[] = [];
   let firstUserId = 0;
   for (let thread = 0; thread < threads; thread++) {
@@ -83,7 +83,7 @@ export function splitPlan(options: LoadOptions, threads: number): RunnerPlan[] {
   return plans;
 }
 
-function validate(options: LoadOptions): void {
+function validate<S>(options: LoadOptions<S>): void {
   const positive = { users: options.users, spawnRate: options.spawnRate };
   for (const [name, value] of Object.entries(positive)) {
     if (!(value > 0)) throw new RangeError(`${name} must be positive; got ${value}`);
@@ -98,20 +98,21 @@ function validate(options: LoadOptions): void {
   }
 }
 
-function inProcessThread(
-  options: LoadOptions,
+function inProcessThread<S>(
+  options: LoadOptions<S>,
   plan: RunnerPlan,
   onReport: (report: IntervalReport) => void,
 ): ThreadHandle {
-  let runner: ThreadRunner<unknown> | undefined;
+  let runner: ThreadRunner<S> | undefined;
   let stopEarly = false;
   return {
     async run() {
+      // A module's scenario is checked for shape only: its state type is its own business.
       const scenario =
         typeof options.scenario === 'string'
-          ? await loadScenario(options.scenario)
-          : (options.scenario as Scenario<unknown>);
-      runner = new ThreadRunner(plan, scenario, {
+          ? ((await loadScenario(options.scenario)) as Scenario<S>)
+          : options.scenario;
+      runner = new ThreadRunner<S>(plan, scenario, {
         clock: options.clock,
         transport: options.transport,
         loopDelay: options.loopDelay,
@@ -172,7 +173,7 @@ async function workerThreads(
   }));
 }
 
-export async function runLoad(options: LoadOptions): Promise<RunResult> {
+export async function runLoad<S>(options: LoadOptions<S>): Promise<RunResult> {
   validate(options);
   const clock = options.clock ?? systemClock;
   const threads = Math.min(Math.max(1, options.workers), options.users);
