@@ -2,23 +2,17 @@
 // replays one scenario exactly. `flushMicrotasks` lets whatever can settle, settle.
 import { AsyncMutex } from '@target/03-mutex/async-mutex';
 import { describe, expect, it } from 'vitest';
-import { flushMicrotasks } from '../support/flush.ts';
+import { flushMicrotasks, logWhenGranted } from '../support/lock-steps.ts';
 
-type Release = () => void;
+/** Asks for the lock and logs the name once it is granted. */
+const request = (mutex: AsyncMutex, name: string, granted: string[], signal?: AbortSignal) =>
+  logWhenGranted(mutex.lock(signal), name, granted);
 
 /** Asks for the lock, logs the name once it is granted, and releases on the next turn. */
 function takeTurn(mutex: AsyncMutex, name: string, granted: string[]): Promise<void> {
   return request(mutex, name, granted).then(async (release) => {
     await flushMicrotasks();
     release();
-  });
-}
-
-/** Asks for the lock and logs the name once it is granted. */
-function request(mutex: AsyncMutex, name: string, granted: string[], signal?: AbortSignal) {
-  return mutex.lock(signal).then((release: Release) => {
-    granted.push(name);
-    return release;
   });
 }
 

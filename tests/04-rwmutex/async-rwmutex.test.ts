@@ -2,18 +2,13 @@
 // `flushMicrotasks` lets whatever can be granted now, be granted.
 import { AsyncRWMutex } from '@target/04-rwmutex/async-rwmutex';
 import { describe, expect, it } from 'vitest';
-import { flushMicrotasks } from '../support/flush.ts';
+import { flushMicrotasks, logWhenGranted } from '../support/lock-steps.ts';
 
 type Release = () => void;
 
 /** Asks for a read (`R…`) or write (`W…`) lock and logs the name once it is granted. */
-function request(rw: AsyncRWMutex, name: string, granted: string[]): Promise<Release> {
-  const asked = name.startsWith('W') ? rw.lock() : rw.rlock();
-  return asked.then((release: Release) => {
-    granted.push(name);
-    return release;
-  });
-}
+const request = (rw: AsyncRWMutex, name: string, granted: string[]) =>
+  logWhenGranted(name.startsWith('W') ? rw.lock() : rw.rlock(), name, granted);
 
 describe('AsyncRWMutex', () => {
   it('lets readers overlap', async () => {
