@@ -139,6 +139,34 @@ export const katas: Kata[] = [
     ],
   },
   {
+    id: '05-concurrent-map',
+    title: 'A concurrent map',
+    experiment: 'E: sync.Map vs one lock; lock striping',
+    files: ['striped-map.ts'],
+    phenomenon: /one lock serializes the whole map/,
+    hints: [
+      'Two writers wait for each other only if they need the same lock. Give every stripe its ' +
+        'own `SharedHashMap` and lock (`openStripes(buffer)` hands them to you), and pick the ' +
+        'stripe from the key alone, the same way in every method and every thread.',
+      '`stripeOf`: hash the key and take the TOP bits, `Math.imul(key, 0x9e3779b1) >>> (32 - ' +
+        "log2(stripes))`; each stripe's table already uses the low bits of that hash for its slots. " +
+        "`get` takes its stripe's read lock, `set` and `delete` the write lock. `size` and " +
+        '`entries` must hold every stripe at once.',
+      '`size`: `rlock()` stripes 0, 1, …, N−1 in that order, add up `map.size`, then ' +
+        '`runlock()` them all, in a `try`/`finally`. The fixed order means two such readers can ' +
+        'never wait for each other in a cycle, and writers only ever hold one stripe.',
+    ],
+    questions: [
+      'Why did the RWMutex not beat the Mutex on 50,000 inserts? At what share of reads does it ' +
+        'start to win in your bench, and why does it lose at 90 %?',
+      "Why must `size` hold every stripe's lock at the same time, rather than each one in turn?",
+      'Why must all stripes be locked in the same order? What could happen otherwise?',
+      'Why take the stripe from the top bits of the hash and not the low bits?',
+      'When is `sync.Map` a better choice than a striped map, and when is it worse?',
+      'One thread on the event loop: why does a plain `Map` need no lock at all?',
+    ],
+  },
+  {
     id: '09-album-service',
     title: 'The racy album service',
     experiment: 'Part III service: the album API load-tested with Locust',
