@@ -1,5 +1,11 @@
 // The albums table, shared by every SQL store (PGlite and PostgreSQL run the same SQL).
-import { type NewAlbum, SEED_ALBUMS } from './album-store.ts';
+import {
+  type Album,
+  type AlbumStore,
+  type NewAlbum,
+  type PageRequest,
+  SEED_ALBUMS,
+} from './album-store.ts';
 import type { SqlClient } from './sql-client.ts';
 
 /** The columns as an Album: `numeric` comes back as a string unless cast. */
@@ -53,4 +59,47 @@ export async function ensureAlbumTable(client: SqlClient, options: SqlStoreOptio
     tableName(options),
   ]);
   if (!row?.found) await createAlbumTable(client, options);
+}
+
+/**
+ * The reads every SQL album store shares (by primary key, pages in id order, count).
+ * Subclasses supply `create`: how the id is chosen is the exercise.
+ */
+export abstract class SqlAlbumTable implements AlbumStore {
+  protected readonly table: string;
+
+  constructor(
+    protected readonly client: SqlClient,
+    private readonly options: SqlStoreOptions = {},
+  ) {
+    this.table = tableName(options);
+  }
+
+  abstract create(album: NewAlbum): Promise<Album>;
+
+  async list(page?: PageRequest): Promise<Album[]> {
+    const all = `SELECT ${ALBUM_COLUMNS} FROM ${this.table} ORDER BY id`;
+    return page
+      ? this.client.query<Album>(`${all} LIMIT $1 OFFSET $2`, [page.limit, page.offset])
+      : this.client.query<Album>(all);
+  }
+
+  async get(id: number): Promise<Album | undefined> {
+    const rows = await this.client.query<Album>(
+      `SELECT ${ALBUM_COLUMNS} FROM ${this.table} WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${this.table}`,
+    );
+    return row?.n ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.options.closeClient) await this.client.close();
+  }
 }

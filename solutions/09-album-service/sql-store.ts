@@ -1,33 +1,11 @@
-import type { Album, AlbumStore, NewAlbum, PageRequest } from '../../lib/album-store.ts';
-import { ALBUM_COLUMNS, type SqlStoreOptions, tableName } from '../../lib/album-table.ts';
-import type { SqlClient } from '../../lib/sql-client.ts';
+import type { Album, NewAlbum } from '../../lib/album-store.ts';
+import { ALBUM_COLUMNS, SqlAlbumTable } from '../../lib/album-table.ts';
 
-/** The albums in PostgreSQL (or PGlite): the primary key is the index, the database allocates ids. */
-export class SqlAlbumStore implements AlbumStore {
-  private readonly table: string;
-
-  constructor(
-    private readonly client: SqlClient,
-    private readonly options: SqlStoreOptions = {},
-  ) {
-    this.table = tableName(options);
-  }
-
-  async list(page?: PageRequest): Promise<Album[]> {
-    const all = `SELECT ${ALBUM_COLUMNS} FROM ${this.table} ORDER BY id`;
-    return page
-      ? this.client.query<Album>(`${all} LIMIT $1 OFFSET $2`, [page.limit, page.offset])
-      : this.client.query<Album>(all);
-  }
-
-  async get(id: number): Promise<Album | undefined> {
-    const rows = await this.client.query<Album>(
-      `SELECT ${ALBUM_COLUMNS} FROM ${this.table} WHERE id = $1`,
-      [id],
-    );
-    return rows[0];
-  }
-
+/**
+ * The albums in PostgreSQL (or PGlite): the primary key is the index, and the database
+ * allocates ids. `list`, `get` and `count` come from SqlAlbumTable.
+ */
+export class SqlAlbumStore extends SqlAlbumTable {
   async create({ title, artist, price }: NewAlbum): Promise<Album> {
     // One statement: the identity column hands out the id inside the insert, so no other
     // connection (or server process) can take the same one.
@@ -37,16 +15,5 @@ export class SqlAlbumStore implements AlbumStore {
     );
     if (!album) throw new Error('INSERT … RETURNING returned no row');
     return album;
-  }
-
-  async count(): Promise<number> {
-    const [row] = await this.client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${this.table}`,
-    );
-    return row?.n ?? 0;
-  }
-
-  async close(): Promise<void> {
-    if (this.options.closeClient) await this.client.close();
   }
 }
