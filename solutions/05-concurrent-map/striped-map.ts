@@ -52,36 +52,15 @@ export class StripedMap {
   }
 
   get(key: number): number | undefined {
-    const stripe = this.stripeOf(key);
-    const lock = this.locks[stripe]!;
-    lock.rlock();
-    try {
-      return this.maps[stripe]!.get(key);
-    } finally {
-      lock.runlock();
-    }
+    return this.reading(this.stripeOf(key), (map) => map.get(key));
   }
 
   set(key: number, value: number): void {
-    const stripe = this.stripeOf(key);
-    const lock = this.locks[stripe]!;
-    lock.lock();
-    try {
-      this.maps[stripe]!.set(key, value);
-    } finally {
-      lock.unlock();
-    }
+    this.writing(this.stripeOf(key), (map) => map.set(key, value));
   }
 
   delete(key: number): boolean {
-    const stripe = this.stripeOf(key);
-    const lock = this.locks[stripe]!;
-    lock.lock();
-    try {
-      return this.maps[stripe]!.delete(key);
-    } finally {
-      lock.unlock();
-    }
+    return this.writing(this.stripeOf(key), (map) => map.delete(key));
   }
 
   /** Exact at one instant: every stripe's read lock is held while the counts are summed. */
@@ -92,6 +71,28 @@ export class StripedMap {
   /** A snapshot, taken under every stripe's read lock. */
   entries(): Array<[number, number]> {
     return this.readingAll(() => this.maps.flatMap((map) => [...map.entries()]));
+  }
+
+  /** Runs `body` on one stripe's map under that stripe's read lock. */
+  protected reading<T>(stripe: number, body: (map: SharedHashMap) => T): T {
+    const lock = this.locks[stripe]!;
+    lock.rlock();
+    try {
+      return body(this.maps[stripe]!);
+    } finally {
+      lock.runlock();
+    }
+  }
+
+  /** Runs `body` on one stripe's map under that stripe's write lock. */
+  protected writing<T>(stripe: number, body: (map: SharedHashMap) => T): T {
+    const lock = this.locks[stripe]!;
+    lock.lock();
+    try {
+      return body(this.maps[stripe]!);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**

@@ -1,27 +1,18 @@
 // Wrong: the flag goes up at the start of a write and never comes down, so the second write
 // of a lone writer already "detects" a concurrent one. A detector that cries wolf.
 import { ConcurrentMapWritesError } from '../../../lib/concurrent-map-writes.ts';
-import { HEADER, type SharedHashMap } from '../../../lib/shared-hash-map.ts';
+import { HEADER } from '../../../lib/shared-hash-map.ts';
+import { CheckedMap as Reference } from '../../../solutions/02-map-writes/checked-map.ts';
 
 export { ConcurrentMapWritesError } from '../../../lib/concurrent-map-writes.ts';
 
-export class CheckedMap {
-  constructor(readonly map: SharedHashMap) {}
-
-  get size(): number {
-    return this.map.size;
-  }
-
-  get(key: number): number | undefined {
-    return this.map.get(key);
-  }
-
-  set(key: number, value: number): void {
+export class CheckedMap extends Reference {
+  override set(key: number, value: number): void {
     this.raise();
     this.map.set(key, value);
   }
 
-  delete(key: number): boolean {
+  override delete(key: number): boolean {
     this.raise();
     return this.map.delete(key);
   }

@@ -7,12 +7,6 @@ export type { StripedMapOptions } from '../../../solutions/05-concurrent-map/str
 export class StripedMap extends Reference {
   override get(key: number): number | undefined {
     const stripe = (Math.imul(key | 0, 0x9e3779b1) >>> 0) & (this.stripeCount - 1);
-    const lock = this.locks[stripe]!;
-    lock.rlock();
-    try {
-      return this.maps[stripe]!.get(key);
-    } finally {
-      lock.runlock();
-    }
+    return this.reading(stripe, (map) => map.get(key));
   }
 }
