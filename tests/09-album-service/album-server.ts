@@ -13,10 +13,8 @@ export interface AlbumServer {
   serverErrors: unknown[];
 }
 
-export async function serveAlbums(
-  options: MemoryStoreOptions = {},
-  store: AlbumStore = new MemoryAlbumStore(options),
-): Promise<AlbumServer> {
+export async function serveAlbums(options: MemoryStoreOptions = {}): Promise<AlbumServer> {
+  const store = new MemoryAlbumStore(options);
   const serverErrors: unknown[] = [];
   const app = createAlbumApp({ store, onError: (error) => serverErrors.push(error) });
   const { url, close } = await listenOnLoopback(app);
