@@ -8,8 +8,15 @@
 # authentication, no Unix socket outside that directory) on a free port, and is
 # deleted by stop_postgres.
 
+POSTGRES_LIB="${POSTGRES_LIB:-/usr/lib/postgresql}"
+
+# The newest installed server's bin directory, or nothing. Never fails (set -e callers).
 _postgres_bin() {
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+  local dir found=''
+  for dir in $(printf '%s\n' "$POSTGRES_LIB"/*/bin | sort -V); do
+    if [ -x "$dir/initdb" ]; then found="$dir"; fi
+  done
+  printf '%s\n' "$found"
 }
 
 # Runs a command as the cluster's owner: initdb and postgres refuse to run as root.
@@ -26,6 +33,11 @@ start_postgres() {
   bin="$(_postgres_bin)"
   if [ -z "$bin" ]; then
     echo "postgres: installing Debian's postgresql server"
+    # Only the binaries: no default cluster started on port 5432.
+    if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+      mkdir -p /etc/postgresql-common
+      echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.conf
+    fi
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
     bin="$(_postgres_bin)"
@@ -38,7 +50,7 @@ start_postgres() {
   POSTGRES_TMP="$(mktemp -d -t katas-postgres.XXXXXX)"
   export POSTGRES_TMP
   chmod 755 "$POSTGRES_TMP"
-  [ "$(id -u)" = 0 ] && chown postgres: "$POSTGRES_TMP"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$POSTGRES_TMP"; fi
   port="$(node -e "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 
   _as_postgres_owner "$bin/initdb" --pgdata="$POSTGRES_TMP/data" --username=postgres \
