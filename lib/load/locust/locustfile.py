@@ -1,0 +1,55 @@
+"""The default scenario of lib/load/scenarios/albums.ts, for real Locust.
+
+Users list the albums, get one they have seen, or create one, weighted 3 : 2 : 1, with
+0.05-0.25 s between tasks. Run it distributed when one machine is not enough:
+
+    locust -f lib/load/locust/locustfile.py --headless --master --expect-workers 2 \
+        -u 50 -r 10 -t 30s --host http://127.0.0.1:8080 --csv out/locust
+    locust -f lib/load/locust/locustfile.py --worker      # twice
+
+With Debian's python3-locust 2.12.1-1, start each of them through run_locust.py instead
+of `locust` (LOCUST_VERSION=2.12.1 python3 lib/load/locust/run_locust.py ...): that
+package reports an empty version, and its master rejects its own workers.
+"""
+
+import random
+
+from locust import HttpUser, between, task
+
+MAX_SEEN = 100
+ARTISTS = ["John Coltrane", "Gerry Mulligan", "Sarah Vaughan", "Nina Simone", "Miles Davis"]
+
+
+class AlbumUser(HttpUser):
+    wait_time = between(0.05, 0.25)
+
+    def on_start(self):
+        self.seen = []
+        self.list_albums()
+
+    def remember(self, ids):
+        self.seen.extend(ids)
+        del self.seen[:-MAX_SEEN]
+
+    @task(3)
+    def list_albums(self):
+        response = self.client.get("/albums")
+        if response.ok:
+            self.remember([album["id"] for album in response.json()])
+
+    @task(2)
+    def get_album(self):
+        if not self.seen:
+            return self.list_albums()
+        self.client.get(f"/albums/{random.choice(self.seen)}", name="/albums/:id")
+
+    @task(1)
+    def create_album(self):
+        album = {
+            "title": f"Take {random.randrange(10_000)}",
+            "artist": random.choice(ARTISTS),
+            "price": random.randrange(10_000) / 100,
+        }
+        response = self.client.post("/albums", json=album)
+        if response.ok:
+            self.remember([response.json()["id"]])
