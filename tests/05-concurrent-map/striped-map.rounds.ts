@@ -9,14 +9,16 @@ export type StripedMapRound =
   | { kind: 'insert'; map: SharedArrayBuffer; perWorker: number }
   /** Workers 0 and 1 write only keys of their own stripe; a probe counts who is inside. */
   | { kind: 'overlap'; map: SharedArrayBuffer; keys: number[][]; probe: SharedArrayBuffer }
-  /** Worker 0 moves a key back and forth between two stripes; worker 1 reads the size. */
+  /** Worker 0 moves an entry between stripes `last` and 0; worker 1 reads the size. */
   | {
       kind: 'moves';
       map: SharedArrayBuffer;
       from: number;
       to: number;
       sweeps: number;
-      done: SharedArrayBuffer;
+      /** How long the reader, paused mid-sweep, waits for the mover. */
+      pauseMs: number;
+      sync: SharedArrayBuffer;
     };
 
 export interface MixedResult {

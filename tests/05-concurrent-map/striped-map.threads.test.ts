@@ -5,6 +5,7 @@ import { StripedMap } from '@target/05-concurrent-map/striped-map';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerPool, type WorkerPool } from '../../lib/workers/pool.ts';
 import { expectIntactMap } from '../support/map-audit.ts';
+import { SYNC_WORDS } from './moves.ts';
 import {
   type MixedResult,
   type MovesResult,
@@ -82,21 +83,23 @@ describe(`StripedMap shared by ${WORKERS} workers (experiment E)`, () => {
   });
 
   it('size stays exact while another thread moves an entry between stripes', async () => {
-    const map = StripedMap.create({ stripes: 1024, capacityPerStripe: 8 });
+    const map = StripedMap.create();
     const last = map.stripeCount - 1;
     const [from] = keysInStripe(map, last, 1);
     const [to] = keysInStripe(map, 0, 1);
-    // 99 bystanders and the one that moves: an add before every removal keeps 100 ≤ size ≤ 101.
-    for (let stripe = 1; stripe < 100; stripe++) map.set(keysInStripe(map, stripe, 1)[0]!, 0);
+    // 99 bystanders and the entry that moves. Every move adds before it removes, so the
+    // true size is always 100 or 101.
+    for (const key of keysInStripe(map, last >> 1, 99)) map.set(key, 0);
     map.set(from!, 0);
-    const done = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    const sync = new SharedArrayBuffer(SYNC_WORDS * Int32Array.BYTES_PER_ELEMENT);
     const results = await pool.run({
       kind: 'moves',
       map: map.buffer,
       from: from!,
       to: to!,
-      sweeps: 5_000,
-      done,
+      sweeps: 12,
+      pauseMs: 15,
+      sync,
     });
     const { minSize, maxSize } = results[1] as MovesResult;
     expect(

@@ -3,9 +3,9 @@ import { seededRandom } from '../../lib/random.ts';
 import { SharedHashMap } from '../../lib/shared-hash-map.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
 import { importTarget } from '../support/import-target.ts';
+import { mover, reader } from './moves.ts';
 import type {
   MixedResult,
-  MovesResult,
   OverlapResult,
   StripedMapResult,
   StripedMapRound,
@@ -70,48 +70,6 @@ function overlap(map: StripedMap, keys: number[], probe: SharedArrayBuffer): Ove
   return { maxInside };
 }
 
-/**
- * Worker 0 moves one entry back and forth between two stripes, adding before removing, so
- * the true size is n or n + 1. Worker 1 reads the size. `done`: [reader finished, mover started].
- */
-function moves(
-  map: StripedMap,
-  worker: number,
-  round: Extract<StripedMapRound, { kind: 'moves' }>,
-): MovesResult | undefined {
-  const done = new Int32Array(round.done);
-  if (worker === 0) {
-    let [here, there] = [round.from, round.to];
-    for (let i = 0; i < 10_000_000 && Atomics.load(done, 0) === 0; i++) {
-      map.set(there, i);
-      map.delete(here);
-      [here, there] = [there, here];
-      if (i === 0) {
-        Atomics.store(done, 1, 1);
-        Atomics.notify(done, 1);
-      }
-    }
-    return undefined;
-  }
-  if (worker !== 1) return undefined;
-  let minSize = Number.POSITIVE_INFINITY;
-  let maxSize = Number.NEGATIVE_INFINITY;
-  try {
-    // Read only while the mover moves (bounded: a mover that never starts fails the round).
-    for (let tries = 0; tries < 100 && Atomics.load(done, 1) === 0; tries++) {
-      Atomics.wait(done, 1, 0, 50);
-    }
-    for (let sweep = 0; sweep < round.sweeps; sweep++) {
-      const size = map.size;
-      minSize = Math.min(minSize, size);
-      maxSize = Math.max(maxSize, size);
-    }
-  } finally {
-    Atomics.store(done, 0, 1);
-  }
-  return { minSize, maxSize };
-}
-
 defineWorkerTask<undefined, StripedMapRound, StripedMapResult>(async (_, { index }) => {
   const { StripedMap } = await importTarget<typeof StripedMapModule>(
     '05-concurrent-map/striped-map',
@@ -129,7 +87,8 @@ defineWorkerTask<undefined, StripedMapRound, StripedMapResult>(async (_, { index
           ? overlap(map, round.keys[index]!, round.probe)
           : undefined;
       case 'moves':
-        return moves(map, index, round);
+        if (index === 0) mover(map, round);
+        return index === 1 ? reader(map, round) : undefined;
     }
   };
 });
