@@ -195,7 +195,12 @@ export class ThreadRunner<S> {
       const task = this.pick(user.random());
       const began = this.clock.now();
       const requestsBefore = user.client.requests;
-      await this.guard(() => task.run(user));
+      // Not `guard`: this is the hot loop, one closure and one promise fewer per task.
+      try {
+        await task.run(user);
+      } catch (error) {
+        if (!this.stopped) this.recorder.taskError(error);
+      }
       if (this.stopped) break;
       const waitMs = this.scenario.wait({ random: user.random, taskMs: this.clock.now() - began });
       // A task without I/O and without a wait would never let timers (or the stop) run.

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
-import { type RunningService, startAlbumService } from './album-server.ts';
+import type { LoopbackServer } from '../support/http-server.ts';
+import { startAlbumService } from './album-server.ts';
 import { runCli } from './cli-process.ts';
 
-let service: RunningService;
+let service: LoopbackServer;
 const dir = mkdtempSync(join(tmpdir(), 'load-interrupt-'));
 
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('Ctrl-C during npm run load', () => {
     const { code, stdout, stderr } = await runCli(
       [
         '--host',
-        service.host,
+        service.url,
         '--users',
         '5',
         '--run-time',

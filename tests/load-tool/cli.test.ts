@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/load/cli.ts';
 import { FAILURES_HEADER, HISTORY_HEADER, STATS_HEADER } from '../../lib/load/csv.ts';
 import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
-import { type RunningService, startAlbumService } from './album-server.ts';
+import type { LoopbackServer } from '../support/http-server.ts';
+import { startAlbumService } from './album-server.ts';
 import { runCli } from './cli-process.ts';
 
-let service: RunningService;
+let service: LoopbackServer;
 const dir = mkdtempSync(join(tmpdir(), 'load-cli-'));
 
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('npm run load (a real process against the reference album service)', ()
     const prefix = join(dir, 'run');
     const { code, stdout, stderr } = await runCli([
       '--host',
-      service.host,
+      service.url,
       '--users',
       '4',
       '--spawn-rate',
@@ -95,7 +96,7 @@ describe('npm run load (a real process against the reference album service)', ()
     expect(help.stdout).toMatch(
       /Exit codes:[\s\S]*99 +a --threshold was breached[\s\S]*130 +interrupted/,
     );
-    const bad = await mainWithOutput(['--host', service.host, '--users', '0']);
+    const bad = await mainWithOutput(['--host', service.url, '--users', '0']);
     expect(bad.code).toBe(EXIT_CODES.usage);
     expect(bad.stderr).toMatch(/--users.*integer ≥ 1/);
   });

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoadClient } from '../../lib/load/client.ts';
 import { systemClock } from '../../lib/load/clock.ts';
@@ -7,37 +5,26 @@ import { Recorder } from '../../lib/load/recorder.ts';
 import { runLoad } from '../../lib/load/run.ts';
 import albums from '../../lib/load/scenarios/albums.ts';
 import { type ClientKind, createTransport } from '../../lib/load/transport.ts';
+import { type LoopbackServer, listenOnLoopback } from '../support/http-server.ts';
 
-const listen = (server: Server) =>
-  new Promise<string>((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    }),
-  );
-const close = (server: Server) => {
-  server.closeAllConnections();
-  return new Promise<void>((resolve) => server.close(() => resolve()));
-};
-
-// One loopback server, one route per way to fail.
-const server = createServer((req, res) => {
-  if (req.url === '/reset') req.socket.destroy();
-  else if (req.url === '/unavailable') res.writeHead(503).end('busy');
-  else if (req.url === '/hang') {
-    // never answers
-  } else res.end('ok');
-});
+let service: LoopbackServer;
 let host = '';
 let refusedHost = '';
 
 beforeAll(async () => {
-  host = await listen(server);
+  // One loopback server, one route per way to fail.
+  service = await listenOnLoopback((req, res) => {
+    if (req.url === '/reset') req.socket.destroy();
+    else if (req.url === '/unavailable') res.writeHead(503).end('busy');
+    else if (req.url !== '/hang') res.end('ok'); // '/hang' never answers
+  });
+  host = service.url;
   // A port that was just free: nobody listens there any more.
-  const gone = createServer();
-  refusedHost = await listen(gone);
-  await close(gone);
+  const gone = await listenOnLoopback(() => {});
+  refusedHost = gone.url;
+  await gone.close();
 });
-afterAll(() => close(server));
+afterAll(() => service.close());
 
 async function failureOf(client: ClientKind, base: string, path: string) {
   const transport = createTransport(client, { host: base, connections: 1, timeoutMs: 300 });
