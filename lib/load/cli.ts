@@ -71,7 +71,12 @@ function program(): Command {
       'Load-test an HTTP service with Locust-style users (closed model) or a fixed arrival rate (open model).',
     )
     .requiredOption('-H, --host <url>', 'the service, e.g. http://127.0.0.1:8080')
-    .option('-f, --scenario <file>', 'a scenario module (its default export)', DEFAULT_SCENARIO)
+    .addOption(
+      new Option('-f, --scenario <file>', 'a scenario module (its default export)').default(
+        DEFAULT_SCENARIO,
+        'lib/load/scenarios/albums.ts, the album service',
+      ),
+    )
     .option(
       '-u, --users <n>',
       'users (the open model: the pool that serves arrivals)',
@@ -79,23 +84,36 @@ function program(): Command {
       50,
     )
     .option('-r, --spawn-rate <n>', 'users started per second', positive, 10)
-    .option('-t, --run-time <duration>', 'e.g. 30s, 2m, 1h30m', argument(parseDuration), 30_000)
+    .addOption(
+      new Option('-t, --run-time <duration>', 'e.g. 30s, 2m, 1h30m')
+        .argParser(argument(parseDuration))
+        .default(30_000, '30s'),
+    )
     .option(
       '--rate <rate>',
       'open model: arrivals per second, e.g. 500/s; latency from the intended send time',
       argument(parseRate),
     )
     .option('-w, --workers <n>', 'worker threads sharing the users (0: this thread)', count(0), 0)
-    .option(
-      '--threshold <expr>',
-      'an SLA on the Aggregated row, repeatable: "p95<200", "p(99)<1s", "avg<100", "fail<1%", "rps>50"',
-      (text: string, previous: Threshold[]) => [...previous, argument(parseThreshold)(text)],
-      [] as Threshold[],
+    .addOption(
+      new Option(
+        '--threshold <expr>',
+        'an SLA on the Aggregated row, repeatable: "p95<200", "p(99)<1s", "avg<100", "fail<1%", "rps>50"',
+      )
+        .argParser((text: string, previous: Threshold[]) => [
+          ...previous,
+          argument(parseThreshold)(text),
+        ])
+        .default([] as Threshold[], 'none'),
     )
     .option('--csv <prefix>', 'write <prefix>_stats.csv, _stats_history.csv, _failures.csv')
     .option('--html <file>', 'write a single-file HTML report (opens offline)')
     .option('--seed <n>', 'seeds every user’s random choices', count(0), 1)
-    .option('--timeout <duration>', 'per request', argument(parseDuration), 30_000)
+    .addOption(
+      new Option('--timeout <duration>', 'per request')
+        .argParser(argument(parseDuration))
+        .default(30_000, '30s'),
+    )
     .addOption(
       new Option('--client <kind>', 'HTTP client: undici (fast) or fetch (slower)')
         .choices(['undici', 'fetch'])
@@ -169,7 +187,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       `${options.workers ? `, ${options.workers} worker threads` : ''})\n`,
   );
   const live = liveOutput(io.stderr);
-  const started = Date.now();
   let result: Awaited<ReturnType<typeof runLoad>>;
   try {
     result = await runLoad({
@@ -185,8 +202,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       client: options.client,
       maxLoopDelayMs: options.maxLoopDelay,
       signal: io.signal,
-      onTick: (row) =>
-        live.update(liveLine(row, Date.now() - started, options.runTime, !!io.stderr.isTTY)),
+      onTick: (row, stats) =>
+        live.update(liveLine(row, row.wall - stats.startedAt, options.runTime, !!io.stderr.isTTY)),
     });
   } catch (error) {
     live.done();
