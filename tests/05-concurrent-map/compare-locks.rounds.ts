@@ -21,8 +21,12 @@ export interface CompareRound {
   workload: Workload;
 }
 
-/** One worker's share of a round, timed from the barrier to its last operation. */
+/** One worker's share of a round; times on the clock every thread shares (epoch ms). */
 export interface CompareResult {
   ops: number;
-  ms: number;
+  startedAt: number;
+  endedAt: number;
 }
+
+/** Milliseconds since the epoch, sub-millisecond, comparable between threads. */
+export const now = () => performance.timeOrigin + performance.now();

@@ -6,7 +6,7 @@ import { seededRandom } from '../../lib/random.ts';
 import { SharedHashMap } from '../../lib/shared-hash-map.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
 import { importTarget } from '../support/import-target.ts';
-import type { CompareResult, CompareRound, Guard } from './compare-locks.rounds.ts';
+import { type CompareResult, type CompareRound, type Guard, now } from './compare-locks.rounds.ts';
 
 interface GuardedMap {
   get(key: number): number | undefined;
@@ -64,13 +64,13 @@ defineWorkerTask<undefined, CompareRound, CompareResult>(async (_, { index }) =>
   };
 
   return ({ guard, map, lock, workers, workload }) => {
-    if (index >= workers) return { ops: 0, ms: 0 };
+    if (index >= workers) return { ops: 0, startedAt: Number.NaN, endedAt: Number.NaN };
     const target = guarded(guard, map, lock);
     if (workload.kind === 'insert') {
       const first = index * workload.perWorker;
-      const started = performance.now();
+      const startedAt = now();
       for (let key = first; key < first + workload.perWorker; key++) target.set(key, key);
-      return { ops: workload.perWorker, ms: performance.now() - started };
+      return { ops: workload.perWorker, startedAt, endedAt: now() };
     }
     // The operations are drawn before the clock starts: the bench measures the map.
     const random = seededRandom(index + 1);
@@ -80,12 +80,11 @@ defineWorkerTask<undefined, CompareRound, CompareResult>(async (_, { index }) =>
     const reads = Uint8Array.from({ length: workload.ops }, () =>
       random() < workload.readShare ? 1 : 0,
     );
-    const started = performance.now();
+    const startedAt = now();
     for (let op = 0; op < workload.ops; op++) {
       if (reads[op] === 1) target.get(keys[op]!);
       else target.set(keys[op]!, op);
     }
-    const ms = performance.now() - started;
-    return { ops: workload.ops, ms };
+    return { ops: workload.ops, startedAt, endedAt: now() };
   };
 });
