@@ -4,20 +4,10 @@
 import { type LoadOptions, type RunResult, runLoad } from './run.ts';
 import { type EntrySummary, summarize } from './run-stats.ts';
 import type { ArrivalCounts } from './runner.ts';
-import { defineScenario, task } from './scenario.ts';
+import { getLoop } from './scenario.ts';
 import type { Stall } from './stall.ts';
-import { constant } from './wait.ts';
 
-export const pingScenario = defineScenario({
-  name: 'ping',
-  wait: constant(0),
-  state: () => undefined,
-  tasks: [
-    task(1, 'GET /ping', async (user) => {
-      await user.client.get('/ping');
-    }),
-  ],
-});
+export const pingScenario = getLoop('ping', '/ping');
 
 export interface CoLabPlan {
   /** Closed model: users with no wait. Open model: the pool that serves the arrivals. */

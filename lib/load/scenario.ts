@@ -1,7 +1,7 @@
 // Scenarios are this repository's locustfiles: a user with weighted tasks, a wait time
 // between tasks, and per-user state. A scenario module's default export is a Scenario.
 import type { LoadClient } from './client.ts';
-import type { WaitTime } from './wait.ts';
+import { constant, type WaitTime } from './wait.ts';
 
 export interface VirtualUser<S = unknown> {
   /** 0 … users − 1 across all worker threads. */
@@ -46,6 +46,20 @@ export function defineScenario<S>(scenario: Scenario<S>): Scenario<S> {
     }
   }
   return scenario;
+}
+
+/** Users that GET one path back to back, no wait: for a generator's top speed, or a stall. */
+export function getLoop(name: string, path: string): Scenario<undefined> {
+  return defineScenario<undefined>({
+    name,
+    wait: constant(0),
+    state: () => undefined,
+    tasks: [
+      task(1, `GET ${path}`, async (user) => {
+        await user.client.get(path);
+      }),
+    ],
+  });
 }
 
 /** Picks a task with probability weight / total weight, from one uniform draw in [0, 1). */

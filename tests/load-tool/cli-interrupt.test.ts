@@ -1,22 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
-import type { LoopbackServer } from '../support/http-server.ts';
-import { startAlbumService } from './album-server.ts';
+import { albumServiceForSpecs } from './album-server.ts';
 import { runCli } from './cli-process.ts';
 
-let service: LoopbackServer;
-const dir = mkdtempSync(join(tmpdir(), 'load-interrupt-'));
-
-beforeAll(async () => {
-  service = await startAlbumService();
-});
-afterAll(async () => {
-  await service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const service = albumServiceForSpecs();
+const { dir } = service;
 
 describe('Ctrl-C during npm run load', () => {
   it('stops a 1-minute run cleanly, still prints the table and writes the reports, exit 130', async () => {

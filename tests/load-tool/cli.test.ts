@@ -1,31 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/load/cli.ts';
 import { FAILURES_HEADER, HISTORY_HEADER, STATS_HEADER } from '../../lib/load/csv.ts';
 import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
-import type { LoopbackServer } from '../support/http-server.ts';
-import { startAlbumService } from './album-server.ts';
+import { albumServiceForSpecs } from './album-server.ts';
 import { runCli } from './cli-process.ts';
 
-let service: LoopbackServer;
-const dir = mkdtempSync(join(tmpdir(), 'load-cli-'));
-
-beforeAll(async () => {
-  service = await startAlbumService();
-});
-afterAll(async () => {
-  await service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const service = albumServiceForSpecs();
+const { dir } = service;
 
 /** The command in this process, its output captured. */
 async function mainWithOutput(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const stream = (write: (text: string) => void) =>
-    ({ write: (text: string) => write(text) !== undefined, isTTY: false }) as NodeJS.WriteStream;
+  const stream = (append: (text: string) => void) =>
+    ({
+      write: (text: string) => {
+        append(text);
+        return true;
+      },
+      isTTY: false,
+    }) as unknown as NodeJS.WriteStream;
   const code = await main(args, {
     stdout: stream((text) => {
       stdout += text;
