@@ -13,7 +13,7 @@ body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; max-widt
 h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
 table { border-collapse: collapse; margin: 8px 0; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #ddd; text-align: right; }
-th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
+th:nth-child(-n+2), td:nth-child(-n+2), table.failures td:nth-child(3) { text-align: left; }
 tr.total td { font-weight: bold; }
 .warning { background: #fff4d6; border-left: 4px solid #e0a800; padding: 8px 12px; margin: 8px 0; }
 .breach { color: #b00020; font-weight: bold; } .ok { color: #1b7f3b; }
@@ -23,7 +23,11 @@ dt { color: #666; } dd { margin: 0; }
 
 const cell = (value: string | number) => `<td>${escapeXml(String(value))}</td>`;
 
-function table(head: string[], rows: (string | number)[][], totalLast = true): string {
+function table(
+  head: string[],
+  rows: (string | number)[][],
+  { totalLast = true, className = '' } = {},
+): string {
   const header = `<tr>${head.map((h) => `<th>${escapeXml(h)}</th>`).join('')}</tr>`;
   const body = rows
     .map((row, i) => {
@@ -31,7 +35,8 @@ function table(head: string[], rows: (string | number)[][], totalLast = true): s
       return `<tr${total}>${row.map(cell).join('')}</tr>`;
     })
     .join('');
-  return `<table>${header}${body}</table>`;
+  const classes = className ? ` class="${className}"` : '';
+  return `<table${classes}>${header}${body}</table>`;
 }
 
 function statsRows(report: Report): (string | number)[][] {
@@ -116,7 +121,7 @@ export function renderHtmlReport(report: Report): string {
     ? table(
         ['Method', 'Name', 'Error', 'Occurrences'],
         report.failures.map((f) => [f.method, f.name, f.error, f.occurrences]),
-        false,
+        { totalLast: false, className: 'failures' },
       )
     : '<p>No failures.</p>';
   return `<!doctype html>
