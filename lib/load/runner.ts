@@ -119,14 +119,22 @@ export class ThreadRunner<S> {
       void this.clock.sleep(this.plan.runTimeMs, stopSignal).then(onAbort);
     }
     const reporting = this.reportEverySecond();
+    // A scenario that cannot even create its users ends the run, with the reason.
+    let failure: { error: unknown } | undefined;
     try {
-      const work = this.plan.rate ? this.openModel(this.plan.rate) : this.closedModel(start);
+      const work = (
+        this.plan.rate ? this.openModel(this.plan.rate) : this.closedModel(start)
+      ).catch((error: unknown) => {
+        failure = { error };
+        this.stop();
+      });
       await stopped;
       await this.transport.destroy();
       const grace = new AbortController();
       await Promise.race([work, this.clock.sleep(this.options.graceMs ?? 2000, grace.signal)]);
       grace.abort();
       await reporting;
+      if (failure) throw failure.error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.report(true);

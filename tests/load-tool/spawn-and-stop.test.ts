@@ -85,3 +85,21 @@ describe('run time (fake clock)', () => {
     expect(stats.history.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('a scenario that cannot create its users', () => {
+  it('fails the run at once, with its reason, instead of running empty', async () => {
+    const broken = defineScenario({
+      name: 'broken',
+      wait: constant(1),
+      state: (): number => {
+        throw new Error('no fixtures for this user');
+      },
+      tasks: [task(1, 'never', () => {})],
+    });
+    const begin = performance.now();
+    await expect(
+      runInFakeTime({ ...fakeRunDefaults, scenario: broken, users: 3, runTimeMs: 60_000 }),
+    ).rejects.toThrow('no fixtures for this user');
+    expect(performance.now() - begin).toBeLessThan(1_000);
+  });
+});
