@@ -1,7 +1,8 @@
-// Go's best-effort detection of concurrent map writes (runtime/map.go): a writing flag in
-// the map's shared header, checked before a write, raised for its duration, and checked
-// again at the end. Two writers that overlap trip one of the checks, unless both read the
-// flag before either raised it and the first ends after the second. Best effort, not a lock.
+// Go's best-effort detection of concurrent map writes (the runtime's `hashWriting` flag):
+// a flag in the map's shared header, checked before a write, raised for its duration, and
+// checked again at the end. Two writers that overlap trip one of the checks, unless both
+// pass the first check before either raises the flag and both pass the second before either
+// lowers it. Best effort, not a lock.
 import { ConcurrentMapWritesError } from '../../lib/concurrent-map-writes.ts';
 import { HEADER, type SharedHashMap } from '../../lib/shared-hash-map.ts';
 
