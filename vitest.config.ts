@@ -50,7 +50,8 @@ export default defineConfig({
   test: {
     ...shared,
     include: specs,
-    ...(planFile ? { projects: verifyProjects(planFile) } : {}),
+    // The verifier's many short runs would leave a core idle with vitest's default of cores - 1.
+    ...(planFile ? { projects: verifyProjects(planFile), maxWorkers: 2 } : {}),
     benchmark: { include: ['tests/**/*.bench.ts'], exclude: ['tests/**/wrong/**'] },
     coverage: { include: ['solutions/**', 'lib/**'] },
   },
