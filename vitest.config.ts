@@ -26,6 +26,8 @@ const shared = {
   exclude: ['**/node_modules/**', 'tests/**/wrong/**'],
   testTimeout: 20_000,
   hookTimeout: 20_000,
+  // Memory benches measure retained heap: they need a full GC before each reading.
+  execArgv: ['--expose-gc'],
 };
 
 // `npm test` hands the verifier's plan over in KATA_VERIFY_PLAN: one project per

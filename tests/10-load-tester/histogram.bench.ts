@@ -75,7 +75,7 @@ const filled = (create: () => Recorder) => () => {
 };
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 console.log(
-  `memory for 10^7 samples (run with NODE_OPTIONS=--expose-gc for exact figures): ` +
+  `memory for 10^7 samples${globalThis.gc ? '' : ' (no --expose-gc: rough figures)'}: ` +
     `reference Histogram ${mb(retainedBytes(filled(recorders['reference Histogram']!)))}, ` +
     `hdr-histogram-js ${mb(retainedBytes(filled(recorders['hdr-histogram-js (Int32)']!)))}, ` +
     `your Histogram ${mb(retainedBytes(filled(recorders['your Histogram']!)))}`,
