@@ -29,6 +29,8 @@ run_locust_interop() (
   if ! command -v locust >/dev/null; then
     local sudo=''
     [ "$(id -u)" = 0 ] || sudo=sudo
+    # A fresh machine's package lists may be empty: refresh them before asking.
+    $sudo apt-get update -qq
     local policy
     policy="$(apt-cache policy python3-locust)"
     if [[ "$policy" != *"Candidate: "[0-9]* ]]; then
@@ -37,7 +39,6 @@ run_locust_interop() (
       return 1
     fi
     echo "Installing Debian's python3-locust…"
-    $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-locust >/dev/null
   fi
   # Locust's own interpreter, and the version its package manager installed (see run_locust.py).
