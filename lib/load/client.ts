@@ -3,7 +3,7 @@
 import type { Clock } from './clock.ts';
 import { errorFailureKind, httpFailureKind } from './failure-kind.ts';
 import type { Recorder } from './recorder.ts';
-import type { Transport } from './transport.ts';
+import type { RawResponse, Transport } from './transport.ts';
 
 export interface RequestOptions {
   /** The row in the statistics (Locust's `name=`), e.g. `/albums/:id`; the path by default. */
@@ -23,7 +23,8 @@ export class LoadResponse {
     /** Response time as recorded: from the intended send time in the open model. */
     readonly timeMs: number,
     readonly bytes: number,
-    private readonly chunks: readonly Uint8Array[],
+    /** Read only when the task asks for text() or json(). */
+    private readonly raw: RawResponse | undefined,
   ) {}
 
   get ok(): boolean {
@@ -31,13 +32,16 @@ export class LoadResponse {
   }
 
   text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
+    return this.raw === undefined ? '' : this.raw.text();
   }
 
   json<T = unknown>(): T {
     return JSON.parse(this.text()) as T;
   }
 }
+
+/** Shared by every request made without options: the hot path allocates nothing for them. */
+const NO_OPTIONS: RequestOptions = Object.freeze({});
 
 export class LoadClient {
   /**
@@ -69,32 +73,31 @@ export class LoadClient {
     return this.request('DELETE', path, options);
   }
 
-  async request(method: string, path: string, options: RequestOptions = {}): Promise<LoadResponse> {
+  async request(
+    method: string,
+    path: string,
+    options: RequestOptions = NO_OPTIONS,
+  ): Promise<LoadResponse> {
     const isJson = options.json !== undefined;
     const headers = isJson
       ? { 'content-type': 'application/json', ...options.headers }
       : options.headers;
     const body = isJson ? JSON.stringify(options.json) : options.body;
     const sentAt = this.clock.now();
-    const from = Math.min(sentAt, this.intendedStart ?? sentAt);
+    const from = this.intendedStart === undefined ? sentAt : Math.min(sentAt, this.intendedStart);
     this.intendedStart = undefined;
     this.requests++;
-    const name = options.name ?? path;
     let response: LoadResponse;
     try {
       const raw = await this.transport.send({ method, path, headers, body });
-      const failure = httpFailureKind(raw.status);
-      response = new LoadResponse(
-        raw.status,
-        failure,
-        this.clock.now() - from,
-        raw.bytes,
-        raw.chunks,
-      );
+      const timeMs = this.clock.now() - from;
+      response = new LoadResponse(raw.status, httpFailureKind(raw.status), timeMs, raw.bytes, raw);
     } catch (error) {
-      response = new LoadResponse(0, errorFailureKind(error), this.clock.now() - from, 0, []);
+      const timeMs = this.clock.now() - from;
+      response = new LoadResponse(0, errorFailureKind(error), timeMs, 0, undefined);
     }
     if (!this.stopped()) {
+      const name = options.name ?? path;
       this.recorder.record(method, name, response.timeMs, response.bytes, response.failure);
     }
     return response;

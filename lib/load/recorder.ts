@@ -11,10 +11,20 @@ export interface DrainedStats {
 export class Recorder {
   private readonly byMethod = new Map<string, Map<string, StatsEntry>>();
   private taskErrors = new Map<string, number>();
+  private last: StatsEntry | undefined;
 
   constructor(private readonly wall: () => number) {}
 
   record(method: string, name: string, ms: number, bytes: number, failure?: string): void {
+    const entry = this.entry(method, name);
+    entry.log(ms, bytes);
+    if (failure !== undefined) entry.logFailure(failure);
+  }
+
+  /** A scenario mostly repeats one request: the last entry is checked before the maps. */
+  private entry(method: string, name: string): StatsEntry {
+    const last = this.last;
+    if (last !== undefined && last.name === name && last.method === method) return last;
     let byName = this.byMethod.get(method);
     if (!byName) {
       byName = new Map();
@@ -25,8 +35,8 @@ export class Recorder {
       entry = new StatsEntry(name, method, this.wall);
       byName.set(name, entry);
     }
-    entry.log(ms, bytes);
-    if (failure !== undefined) entry.logFailure(failure);
+    this.last = entry;
+    return entry;
   }
 
   taskError(error: unknown): void {

@@ -9,6 +9,7 @@ import { eventLoopDelayProbe, type LoopDelay, type LoopDelayProbe } from './loop
 import { type DrainedStats, Recorder } from './recorder.ts';
 import { type Scenario, taskPicker, type VirtualUser } from './scenario.ts';
 import { type ClientKind, createTransport, type Transport } from './transport.ts';
+import type { WaitContext } from './wait.ts';
 
 export interface RunnerPlan {
   host: string;
@@ -66,6 +67,20 @@ function userSeed(seed: number, userId: number): number {
   return Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(userId + 1, 0xc2b2ae35);
 }
 
+/** What a wait sees of the task that just ended, one per user; the clock is read on demand. */
+class TaskTiming implements WaitContext {
+  began = 0;
+
+  constructor(
+    readonly random: () => number,
+    private readonly clock: Clock,
+  ) {}
+
+  get taskMs(): number {
+    return this.clock.now() - this.began;
+  }
+}
+
 export class ThreadRunner<S> {
   private readonly clock: Clock;
   private readonly transport: Transport;
@@ -73,6 +88,8 @@ export class ThreadRunner<S> {
   private readonly loopDelay: LoopDelayProbe;
   private readonly pick;
   private readonly stopController = new AbortController();
+  /** Mirrors the stop signal: read several times per request, a plain field is cheapest. */
+  private halted = false;
   private users = 0;
   private arrivals: ArrivalCounts = { scheduled: 0, late: 0, dropped: 0 };
 
@@ -97,10 +114,11 @@ export class ThreadRunner<S> {
   }
 
   get stopped(): boolean {
-    return this.stopController.signal.aborted;
+    return this.halted;
   }
 
   stop(): void {
+    this.halted = true;
     this.stopController.abort();
   }
 
@@ -199,9 +217,10 @@ export class ThreadRunner<S> {
   private async userLoop(user: VirtualUser<S>): Promise<void> {
     const { onStart } = this.scenario;
     if (onStart) await this.guard(() => onStart(user));
+    const timing = new TaskTiming(user.random, this.clock);
     while (!this.stopped) {
       const task = this.pick(user.random());
-      const began = this.clock.now();
+      timing.began = this.clock.now();
       const requestsBefore = user.client.requests;
       // Not `guard`: this is the hot loop, one closure and one promise fewer per task.
       try {
@@ -210,7 +229,7 @@ export class ThreadRunner<S> {
         if (!this.stopped) this.recorder.taskError(error);
       }
       if (this.stopped) break;
-      const waitMs = this.scenario.wait({ random: user.random, taskMs: this.clock.now() - began });
+      const waitMs = this.scenario.wait(timing);
       // A task without I/O and without a wait would never let timers (or the stop) run.
       if (waitMs > 0 || user.client.requests === requestsBefore) {
         await this.clock.sleep(waitMs, this.stopController.signal);
