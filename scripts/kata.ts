@@ -96,7 +96,11 @@ function watch(kata: Kata): Promise<number> {
     console.log(`(not a terminal: run \`npx vitest ${kata.id}\` to watch this kata)`);
     return Promise.resolve(0);
   }
-  console.log(`\nwatching ${kata.id}: save a file under katas/${kata.id}/ to re-run; q quits.\n`);
+  console.log(
+    `\nwatching ${kata.id}: save a file under katas/${kata.id}/ to re-run the specs.\n` +
+      'When every spec is green, press q, answer the questions in the README, and run\n' +
+      '`npm run kata` again for the next kata.\n',
+  );
   const child = spawn(
     process.execPath,
     [join(repoRoot, 'node_modules/vitest/vitest.mjs'), `tests/${kata.id}/`],
