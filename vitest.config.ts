@@ -53,7 +53,12 @@ export default defineConfig({
     ...shared,
     include: specs,
     // The verifier's many short runs would leave a core idle with vitest's default of cores - 1.
-    ...(planFile ? { projects: verifyProjects(planFile), maxWorkers: 2 } : {}),
+    ...(planFile
+      ? {
+          projects: verifyProjects(planFile),
+          maxWorkers: Number(process.env.KATA_VERIFY_MAX_WORKERS ?? 2),
+        }
+      : {}),
     benchmark: { include: ['tests/**/*.bench.ts'], exclude: ['tests/**/wrong/**'] },
     coverage: { include: ['solutions/**', 'lib/**'] },
   },

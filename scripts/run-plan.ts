@@ -10,7 +10,7 @@ export const workDir = join(repoRoot, '.verify');
 
 export function runPlan(
   runs: PlannedRun[],
-  options: { label: string; progress: boolean },
+  options: { label: string; progress: boolean; maxWorkers?: number },
 ): Map<string, RecordedRun> {
   mkdirSync(workDir, { recursive: true });
   const planFile = join(workDir, `${options.label}-plan.json`);
@@ -29,7 +29,12 @@ export function runPlan(
     {
       cwd: repoRoot,
       stdio: options.progress ? 'inherit' : ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, KATA_VERIFY_PLAN: planFile, KATA_VERIFY_RESULTS: resultsFile },
+      env: {
+        ...process.env,
+        KATA_VERIFY_PLAN: planFile,
+        KATA_VERIFY_RESULTS: resultsFile,
+        KATA_VERIFY_MAX_WORKERS: String(options.maxWorkers ?? 2),
+      },
     },
   );
   if (!existsSync(resultsFile)) {
