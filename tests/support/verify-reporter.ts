@@ -5,8 +5,18 @@ import type { Reporter, TestModule } from 'vitest/node';
 import { repoRoot } from './target.ts';
 import type { RecordedRun, TestState } from './verify-plan.ts';
 
-const messageOf = (error: { name?: string; message?: string }) =>
-  `${error.name ?? 'Error'}: ${error.message ?? ''}`;
+interface ReportedError {
+  name?: string;
+  message?: string;
+  cause?: unknown;
+}
+
+/** The message and its causes: fast-check puts the failed assertion in `cause`. */
+const messageOf = (error: ReportedError): string => {
+  const own = `${error.name ?? 'Error'}: ${error.message ?? ''}`;
+  const cause = error.cause as ReportedError | undefined;
+  return cause && typeof cause === 'object' ? `${own}\nCaused by: ${messageOf(cause)}` : own;
+};
 
 export default class VerifyReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
