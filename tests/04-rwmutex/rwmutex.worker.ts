@@ -91,15 +91,19 @@ defineWorkerTask<RWMutexJob, RWMutexRound, RWMutexResult>(async ({ scratch }, { 
       const stepAtLeast = (step: number) => waitOn(SCRATCH.step, () => load(SCRATCH.step) >= step);
       if (role === 'reader') {
         rw.rlock();
+        add(SCRATCH.readersInside, 1);
         signal(SCRATCH.step, 1);
         stepAtLeast(3);
         sleep(settleMs); // let the late reader reach rlock()
+        add(SCRATCH.readersInside, -1);
         rw.runlock();
       } else if (role === 'writer') {
         stepAtLeast(1);
         signal(SCRATCH.step, 2);
         rw.lock();
         out.ticket = add(SCRATCH.ticket, 1) - 1;
+        // The first reader was inside when this writer asked: it must have left by now.
+        out.violations = load(SCRATCH.readersInside);
         rw.unlock();
       } else if (role === 'late reader') {
         stepAtLeast(2);

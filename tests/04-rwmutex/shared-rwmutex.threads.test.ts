@@ -53,6 +53,15 @@ describe('4 workers, one SharedRWMutex (experiment D)', () => {
     expect(words[SCRATCH.plainCounter], 'writers lost updates of a plain counter').toBe(2 * times);
   });
 
+  it('a writer waits for the reader that is already inside', async () => {
+    const results = await pool.run({ kind: 'preference', settleMs: 50 });
+    const [writer] = byRole('preference', results, 'writer');
+    expect(
+      writer!.violations,
+      'the writer got in while a reader still held the lock: it changed the data under the reader',
+    ).toBe(0);
+  });
+
   it('prefers writers: a reader that arrives after a waiting writer goes after it', {
     retry: 2,
   }, async () => {
