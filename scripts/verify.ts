@@ -169,7 +169,7 @@ function judge(kata: Kata, runs: PlannedRun[], results: Map<string, RecordedRun>
     row: [
       kata.id,
       named
-        ? `red: ${firstLine(named, 60)}`
+        ? `red: ${firstLine(named.split('\n').find((line) => kata.phenomenon.test(line)) ?? named, 60)}`
         : stub.length > 0
           ? 'red, phenomenon not named'
           : 'GREEN',
