@@ -1,4 +1,5 @@
 import type * as SharedRWMutexModule from '@target/04-rwmutex/shared-rwmutex';
+import { publish, waitUntil } from '../../lib/workers/signals.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
 import { importTarget } from '../support/import-target.ts';
 import {
@@ -21,20 +22,9 @@ defineWorkerTask<RWMutexJob, RWMutexRound, RWMutexResult>(async ({ scratch }, { 
   const words = new Int32Array(scratch);
   const load = (word: number) => Atomics.load(words, word);
   const add = (word: number, delta: number) => Atomics.add(words, word, delta) + delta;
-  const signal = (word: number, value: number) => {
-    Atomics.store(words, word, value);
-    Atomics.notify(words, word);
-  };
-  /** Sleeps on `word` until `done()` holds, or `ms` pass; true if it holds. */
-  const waitOn = (word: number, done: () => boolean, ms = Number.POSITIVE_INFINITY) => {
-    const until = Date.now() + ms;
-    while (!done()) {
-      const left = until - Date.now();
-      if (left <= 0) return false;
-      Atomics.wait(words, word, load(word), Math.min(left, 50));
-    }
-    return true;
-  };
+  const signal = (word: number, value: number) => publish(words, word, value);
+  const waitOn = (word: number, done: () => boolean, ms?: number) =>
+    waitUntil(words, word, done, ms);
 
   const result = (): RWMutexResult => ({
     mostReaders: 0,

@@ -7,6 +7,7 @@
 import type { StripedMap } from '@target/05-concurrent-map/striped-map';
 import { SharedHashMap } from '../../lib/shared-hash-map.ts';
 import { openStripes } from '../../lib/striped-buffer.ts';
+import { publish, waitUntil } from '../../lib/workers/signals.ts';
 import type { MovesResult, StripedMapRound } from './striped-map.rounds.ts';
 
 type MovesRound = Extract<StripedMapRound, { kind: 'moves' }>;
@@ -19,19 +20,9 @@ const MOVER_PATIENCE_MS = 5_000;
 
 /** Waits (bounded) until `sync[at]` reaches `value`; false if it did not in time. */
 function awaitWord(sync: Int32Array, at: number, value: number, ms: number): boolean {
-  const deadline = performance.now() + ms;
-  for (;;) {
-    const seen = Atomics.load(sync, at);
-    if (seen >= value) return true;
-    const left = deadline - performance.now();
-    if (left <= 0 || Atomics.load(sync, SYNC.finished) === 1) return false;
-    Atomics.wait(sync, at, seen, left);
-  }
-}
-
-function publish(sync: Int32Array, at: number, value: number): void {
-  Atomics.store(sync, at, value);
-  Atomics.notify(sync, at);
+  const reached = () => Atomics.load(sync, at) >= value;
+  waitUntil(sync, at, () => reached() || Atomics.load(sync, SYNC.finished) === 1, ms);
+  return reached();
 }
 
 export function mover(map: StripedMap, round: MovesRound): void {
