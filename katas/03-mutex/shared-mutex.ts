@@ -4,6 +4,7 @@
 //
 // The word lives at `index` in `buffer`, and a word of 0 must mean "unlocked": a worker
 // rebuilds the same mutex with `new SharedMutex(buffer, index)`.
+import { sharedWords } from '../../lib/shared-words.ts';
 
 export class SharedMutex {
   static readonly WORDS = 1;
@@ -12,7 +13,7 @@ export class SharedMutex {
   private readonly word: Int32Array;
 
   constructor(buffer: SharedArrayBuffer, index = 0) {
-    this.word = new Int32Array(buffer, index * Int32Array.BYTES_PER_ELEMENT, SharedMutex.WORDS);
+    this.word = sharedWords(buffer, index, SharedMutex.WORDS, 'SharedMutex');
     this.buffer = buffer;
     this.index = index;
   }

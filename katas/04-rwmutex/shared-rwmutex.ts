@@ -5,6 +5,7 @@
 // readers wait behind it (Go: readerCount goes negative, readerWait counts who must leave).
 //
 // The lock lives in WORDS words at `index` in `buffer`; all zero must mean "unlocked".
+import { sharedWords } from '../../lib/shared-words.ts';
 
 export class SharedRWMutex {
   static readonly WORDS = 5;
@@ -13,7 +14,7 @@ export class SharedRWMutex {
   private readonly words: Int32Array;
 
   constructor(buffer: SharedArrayBuffer, index = 0) {
-    this.words = new Int32Array(buffer, index * Int32Array.BYTES_PER_ELEMENT, SharedRWMutex.WORDS);
+    this.words = sharedWords(buffer, index, SharedRWMutex.WORDS, 'SharedRWMutex');
     this.buffer = buffer;
     this.index = index;
   }

@@ -29,6 +29,11 @@ export interface WorkerPool<P, R> {
   close(): Promise<void>;
 }
 
+/** A worker missed its deadline: it may still be blocked, so its pool is closed. */
+export class WorkerTimeoutError extends Error {
+  override name = 'WorkerTimeoutError';
+}
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
 
@@ -89,7 +94,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
       const timer = setTimeout(() => {
         cleanup();
         reject(
-          new Error(
+          new WorkerTimeoutError(
             `worker ${index} of ${count} did not finish ${what} within ${limitMs} ms ` +
               '(a deadlock, or a lost wake-up?)',
           ),
@@ -144,7 +149,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
     });
     const settled = await Promise.all(replies);
     // A worker that missed its deadline may still hold the barrier: the pool is unusable.
-    if (settled.some((outcome) => !outcome.ok && /did not finish/.test(outcome.error.message))) {
+    if (settled.some((outcome) => !outcome.ok && outcome.error instanceof WorkerTimeoutError)) {
       await close();
     }
     return settled;

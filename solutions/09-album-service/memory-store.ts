@@ -11,11 +11,11 @@ import {
 
 /** The albums in memory, indexed by id. Safe under concurrent creates on one event loop. */
 export class MemoryAlbumStore implements AlbumStore {
-  private readonly byId = new Map<number, Album>();
+  protected readonly byId = new Map<number, Album>();
   /** Oldest first, for pages. */
-  private readonly inOrder: Album[] = [];
+  protected readonly inOrder: Album[] = [];
   private nextId = 1;
-  private readonly persist: Persist;
+  protected readonly persist: Persist;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.persist = resolvePersist(options);
@@ -49,7 +49,7 @@ export class MemoryAlbumStore implements AlbumStore {
     return { id: this.nextId++, title, artist, price };
   }
 
-  private store(album: Album): void {
+  protected store(album: Album): void {
     this.byId.set(album.id, album);
     this.inOrder.push(album);
   }
