@@ -7,7 +7,7 @@ import {
   selectionToEnv,
   TARGET_PREFIX,
   type TargetSelection,
-} from './tests/support/target.ts';
+} from './lib/target/target.ts';
 import type { VerifyPlan } from './tests/support/verify-plan.ts';
 
 /** Resolves `@target/<kata>/<module>` to katas/, solutions/ or a substituted wrong answer. */

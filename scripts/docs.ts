@@ -1,7 +1,7 @@
 // `npm run docs` fills the READMEs from the manifest; `npm run docs -- --check` only reports.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../tests/support/target.ts';
+import { repoRoot } from '../lib/target/target.ts';
 import { renderedReadmes } from './render-docs.ts';
 
 function main(): number {

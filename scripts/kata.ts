@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Table from 'cli-table3';
 import { Command, InvalidArgumentError } from 'commander';
 import { findKata, type Kata, katas } from '../katas/manifest.ts';
-import { repoRoot } from '../tests/support/target.ts';
+import { repoRoot } from '../lib/target/target.ts';
 import type { PlannedRun, RecordedRun } from '../tests/support/verify-plan.ts';
 import { runPlan, workDir } from './run-plan.ts';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Kata, katas } from '../katas/manifest.ts';
-import { repoRoot } from '../tests/support/target.ts';
+import { repoRoot } from '../lib/target/target.ts';
 
 export type Section = 'katas' | 'questions' | 'hints';
 

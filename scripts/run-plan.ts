@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../tests/support/target.ts';
+import { repoRoot } from '../lib/target/target.ts';
 import type { PlannedRun, RecordedRun } from '../tests/support/verify-plan.ts';
 
 export const workDir = join(repoRoot, '.verify');

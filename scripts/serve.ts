@@ -5,9 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { AlbumAppOptions, AlbumStore, MemoryStoreOptions } from '../lib/album-store.ts';
-import { ensureAlbumTable, type SqlStoreOptions } from '../lib/album-table.ts';
-import { openPglite, openPostgres, type SqlClient } from '../lib/sql-client.ts';
+import type { AlbumAppOptions, AlbumStore, MemoryStoreOptions } from '../lib/album/album-store.ts';
+import { ensureAlbumTable, type SqlStoreOptions } from '../lib/album/album-table.ts';
+import { openPglite, openPostgres, type SqlClient } from '../lib/album/sql-client.ts';
 
 type Db = 'memory' | 'pglite' | 'postgres';
 

@@ -3,7 +3,7 @@
 // verifier report a wrong answer as accepted (a gap), never hide one.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
-import { repoRoot } from '../tests/support/target.ts';
+import { repoRoot } from '../lib/target/target.ts';
 
 const LOCAL_FILE = /['"](\.{1,2}\/[^'"]+\.ts)['"]/g;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import { type Kata, katas } from '../katas/manifest.ts';
-import { repoRoot } from '../tests/support/target.ts';
+import { repoRoot } from '../lib/target/target.ts';
 import {
   type PlannedRun,
   REPEATED_SPEC,

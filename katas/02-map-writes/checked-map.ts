@@ -6,9 +6,9 @@
 // shared by every thread) is 0 while no write is in progress. A write checks it before it
 // starts, raises it, writes, checks it again at the end, and lowers it. Either check that
 // finds another writer throws `new ConcurrentMapWritesError()`.
-import type { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import type { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 
-export { ConcurrentMapWritesError } from '../../lib/concurrent-map-writes.ts';
+export { ConcurrentMapWritesError } from '../../lib/shared-memory/concurrent-map-writes.ts';
 
 export class CheckedMap {
   constructor(readonly map: SharedHashMap) {}

@@ -4,7 +4,7 @@
 //
 // The word lives at `index` in `buffer`, and a word of 0 must mean "unlocked": a worker
 // rebuilds the same mutex with `new SharedMutex(buffer, index)`.
-import { sharedWords } from '../../lib/shared-words.ts';
+import { sharedWords } from '../../lib/shared-memory/shared-words.ts';
 
 export class SharedMutex {
   static readonly WORDS = 1;

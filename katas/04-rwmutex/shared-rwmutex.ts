@@ -5,7 +5,7 @@
 // readers wait behind it (Go: readerCount goes negative, readerWait counts who must leave).
 //
 // The lock lives in WORDS words at `index` in `buffer`; all zero must mean "unlocked".
-import { sharedWords } from '../../lib/shared-words.ts';
+import { sharedWords } from '../../lib/shared-memory/shared-words.ts';
 
 export class SharedRWMutex {
   static readonly WORDS = 5;

@@ -5,10 +5,10 @@
 // Split it into `stripes` stripes, each a SharedHashMap with its own lock. `stripeOf(key)`
 // says which stripe holds a key; `size` and `entries` must be exact even while other
 // threads write. The memory layout is done for you: `createStripedBuffer` and `openStripes`
-// (lib/striped-buffer.ts) give each stripe a lock slot and a map in one buffer.
+// (lib/shared-memory/striped-buffer.ts) give each stripe a lock slot and a map in one buffer.
 
-import type { SharedHashMap } from '../../lib/shared-hash-map.ts';
-import { createStripedBuffer, openStripes } from '../../lib/striped-buffer.ts';
+import type { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
+import { createStripedBuffer, openStripes } from '../../lib/shared-memory/striped-buffer.ts';
 import { SharedRWMutex } from '../04-rwmutex/shared-rwmutex.ts';
 
 export interface StripedMapOptions {

@@ -1,5 +1,5 @@
 import express from 'express';
-import type { AlbumAppOptions } from '../../lib/album-store.ts';
+import type { AlbumAppOptions } from '../../lib/album/album-store.ts';
 
 /** The album service as the course first wrote it. */
 export function createAlbumApp({ store }: AlbumAppOptions): express.Express {

@@ -7,7 +7,7 @@ import {
   type Persist,
   resolvePersist,
   SEED_ALBUMS,
-} from '../../lib/album-store.ts';
+} from '../../lib/album/album-store.ts';
 
 /** The albums in memory, as the course's service kept them: one slice. */
 export class MemoryAlbumStore implements AlbumStore {

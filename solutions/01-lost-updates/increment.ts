@@ -1,4 +1,4 @@
-import type { AtomicStore, CasStore } from '../../lib/async-store.ts';
+import type { AtomicStore, CasStore } from '../../lib/store/async-store.ts';
 
 /** Adds 1 to `key`. Fifty tasks call this at the same time. */
 export async function increment(store: AtomicStore, key: string): Promise<void> {

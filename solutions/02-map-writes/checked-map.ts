@@ -3,10 +3,10 @@
 // checked again at the end. Two writers that overlap trip one of the checks, unless both
 // pass the first check before either raises the flag and both pass the second before either
 // lowers it. Best effort, not a lock.
-import { ConcurrentMapWritesError } from '../../lib/concurrent-map-writes.ts';
-import { HEADER, type SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { ConcurrentMapWritesError } from '../../lib/shared-memory/concurrent-map-writes.ts';
+import { HEADER, type SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 
-export { ConcurrentMapWritesError } from '../../lib/concurrent-map-writes.ts';
+export { ConcurrentMapWritesError } from '../../lib/shared-memory/concurrent-map-writes.ts';
 
 const IDLE = 0;
 const WRITING = 1;

@@ -2,7 +2,7 @@
 // (Drepper, "Futexes are tricky"). 0 = free, 1 = locked, 2 = locked and someone may sleep.
 // Only an unlock that sees 2 pays for a notify; an uncontended lock+unlock is one
 // compareExchange and one exchange.
-import { sharedWords } from '../../lib/shared-words.ts';
+import { sharedWords } from '../../lib/shared-memory/shared-words.ts';
 
 const FREE = 0;
 const LOCKED = 1;

@@ -3,7 +3,7 @@
 // from readerCount: the count turns negative, and every reader that arrives from then on
 // sees it and sleeps on readerSem. The readers that were already inside are counted into
 // readerWait; the last of them to leave wakes the writer on writerSem.
-import { sharedWords } from '../../lib/shared-words.ts';
+import { sharedWords } from '../../lib/shared-memory/shared-words.ts';
 import { SharedMutex } from '../03-mutex/shared-mutex.ts';
 
 const MAX_READERS = 1 << 30;

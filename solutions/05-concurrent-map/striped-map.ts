@@ -2,8 +2,8 @@
 // with its own SharedRWMutex (kata 04). Writers on different stripes never wait for each
 // other; readers of one stripe share its lock. The classic alternative to Go's sync.Map.
 
-import type { SharedHashMap } from '../../lib/shared-hash-map.ts';
-import { createStripedBuffer, openStripes } from '../../lib/striped-buffer.ts';
+import type { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
+import { createStripedBuffer, openStripes } from '../../lib/shared-memory/striped-buffer.ts';
 import { SharedRWMutex } from '../04-rwmutex/shared-rwmutex.ts';
 
 export interface StripedMapOptions {

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import type { AlbumAppOptions, NewAlbum, PageRequest } from '../../lib/album-store.ts';
+import type { AlbumAppOptions, NewAlbum, PageRequest } from '../../lib/album/album-store.ts';
 
 const MAX_TEXT_LENGTH = 200;
 const MAX_PRICE = 1_000_000;

@@ -7,7 +7,7 @@ import {
   type Persist,
   resolvePersist,
   SEED_ALBUMS,
-} from '../../lib/album-store.ts';
+} from '../../lib/album/album-store.ts';
 
 /** The albums in memory, indexed by id. Safe under concurrent creates on one event loop. */
 export class MemoryAlbumStore implements AlbumStore {

@@ -1,5 +1,5 @@
-import type { Album, NewAlbum } from '../../lib/album-store.ts';
-import { ALBUM_COLUMNS, SqlAlbumTable } from '../../lib/album-table.ts';
+import type { Album, NewAlbum } from '../../lib/album/album-store.ts';
+import { ALBUM_COLUMNS, SqlAlbumTable } from '../../lib/album/album-table.ts';
 
 /**
  * The albums in PostgreSQL (or PGlite): the primary key is the index, and the database

@@ -1,6 +1,6 @@
 import type * as AddManyModule from '@target/01-lost-updates/add-many';
+import { importTarget } from '../../lib/target/import-target.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
-import { importTarget } from '../support/import-target.ts';
 import { naiveAddMany } from './naive-add-many.ts';
 
 export interface AddManyJob {

@@ -2,7 +2,7 @@
 // while one awaits. A read-then-write across that gap loses updates.
 import { increment, incrementWithRetry } from '@target/01-lost-updates/increment';
 import { describe, expect, it } from 'vitest';
-import { casOnly, SimulatedStore } from '../../lib/async-store.ts';
+import { casOnly, SimulatedStore } from '../../lib/store/async-store.ts';
 import { concurrently } from '../support/concurrently.ts';
 import { expectNoLostUpdates } from '../support/lost-updates.ts';
 

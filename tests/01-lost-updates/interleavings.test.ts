@@ -3,7 +3,7 @@
 import { increment, incrementWithRetry } from '@target/01-lost-updates/increment';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AtomicStore } from '../../lib/async-store.ts';
+import type { AtomicStore } from '../../lib/store/async-store.ts';
 import { expectNoLostUpdates } from '../support/lost-updates.ts';
 import { scheduledStore } from '../support/scheduled-store.ts';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Mutex } from 'async-mutex';
 import { afterAll, bench, describe } from 'vitest';
 import { increment as learnerIncrement } from '../../katas/01-lost-updates/increment.ts';
-import { type AtomicStore, SimulatedStore } from '../../lib/async-store.ts';
+import { type AtomicStore, SimulatedStore } from '../../lib/store/async-store.ts';
 import { startWorkerPool, type WorkerPool } from '../../lib/workers/pool.ts';
 import {
   incrementWithRetry,

@@ -4,7 +4,7 @@
 // tombstone, scans on to the end of the run to be sure its key is not further along, and
 // only then claims the tombstone. Two writers scanning at once pick the same tombstone, and
 // one key overwrites the other. The keys themselves are disjoint: worker w owns its own.
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 
 export const WRITERS = 4;
 export const KEYS_PER_WRITER = 1_000;

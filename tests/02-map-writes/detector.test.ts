@@ -3,7 +3,7 @@
 // writer in another thread would.
 import { CheckedMap, ConcurrentMapWritesError } from '@target/02-map-writes/checked-map';
 import { describe, expect, it } from 'vitest';
-import { HEADER, SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { HEADER, SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 import { expectIntactMap } from '../support/map-audit.ts';
 
 const UNDETECTED = 'concurrent map writes went undetected';

@@ -3,7 +3,7 @@
 // so the unguarded map loses keys on every run; the detector must turn that into an error.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../lib/shared-hash-map.ts';
+import { audit } from '../../lib/shared-memory/shared-hash-map.ts';
 import { type Settled, startWorkerPool, type WorkerPool } from '../../lib/workers/pool.ts';
 import { expectIntactMap } from '../support/map-audit.ts';
 import { allWriterKeys, mapWithTombstones, WRITERS } from './colliding-writes.ts';

@@ -1,11 +1,11 @@
 // Each round, every worker inserts its own keys into the round's map: through the learner's
 // CheckedMap or the bare SharedHashMap, with or without one SharedMutex around each write.
 import type * as CheckedMapModule from '@target/02-map-writes/checked-map';
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
+import { importTarget } from '../../lib/target/import-target.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
 // The reference lock, not the learner's: this kata must not depend on kata 03 being solved.
 import { SharedMutex } from '../../solutions/03-mutex/shared-mutex.ts';
-import { importTarget } from '../support/import-target.ts';
 import { writerKeys } from './colliding-writes.ts';
 
 export interface WritersRound {

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { SharedMutex } from '@target/03-mutex/shared-mutex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 import { startWorkerPool, type WorkerPool } from '../../lib/workers/pool.ts';
 import { expectNoLostUpdates } from '../support/lost-updates.ts';
 import { expectIntactMap } from '../support/map-audit.ts';

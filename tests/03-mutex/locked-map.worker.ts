@@ -1,7 +1,7 @@
 import type * as SharedMutexModule from '@target/03-mutex/shared-mutex';
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
+import { importTarget } from '../../lib/target/import-target.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
-import { importTarget } from '../support/import-target.ts';
 import {
   type LockedMapJob,
   type LockedMapResult,

@@ -1,7 +1,7 @@
 import type * as SharedRWMutexModule from '@target/04-rwmutex/shared-rwmutex';
+import { importTarget } from '../../lib/target/import-target.ts';
 import { publish, waitUntil } from '../../lib/workers/signals.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
-import { importTarget } from '../support/import-target.ts';
 import {
   ROLES,
   type RWMutexJob,

@@ -15,7 +15,7 @@ import { StripedMap } from '@target/05-concurrent-map/striped-map';
 import Table from 'cli-table3';
 import { afterAll, bench, describe } from 'vitest';
 import { seededRandom } from '../../lib/random.ts';
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 import { startWorkerPool, type WorkerPool } from '../../lib/workers/pool.ts';
 import { concurrently } from '../support/concurrently.ts';
 import {

@@ -3,9 +3,9 @@ import type * as SharedMutexModule from '@target/03-mutex/shared-mutex';
 import type * as SharedRWMutexModule from '@target/04-rwmutex/shared-rwmutex';
 import type * as StripedMapModule from '@target/05-concurrent-map/striped-map';
 import { seededRandom } from '../../lib/random.ts';
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
+import { importTarget } from '../../lib/target/import-target.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
-import { importTarget } from '../support/import-target.ts';
 import { type CompareResult, type CompareRound, type Guard, now } from './compare-locks.rounds.ts';
 
 interface GuardedMap {

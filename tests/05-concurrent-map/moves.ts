@@ -5,8 +5,8 @@
 // (if it can) before the sweep goes on. A `size` that holds every stripe's lock for the whole
 // sweep keeps the mover out: the pause times out, and the sum is exact.
 import type { StripedMap } from '@target/05-concurrent-map/striped-map';
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
-import { openStripes } from '../../lib/striped-buffer.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
+import { openStripes } from '../../lib/shared-memory/striped-buffer.ts';
 import { publish, waitUntil } from '../../lib/workers/signals.ts';
 import type { MovesResult, StripedMapRound } from './striped-map.rounds.ts';
 

@@ -1,8 +1,8 @@
 import type * as StripedMapModule from '@target/05-concurrent-map/striped-map';
 import { seededRandom } from '../../lib/random.ts';
-import { SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
+import { importTarget } from '../../lib/target/import-target.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
-import { importTarget } from '../support/import-target.ts';
 import { mover, reader } from './moves.ts';
 import type {
   MixedResult,

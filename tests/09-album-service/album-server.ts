@@ -3,7 +3,7 @@
 import { createAlbumApp } from '@target/09-album-service/app';
 import { MemoryAlbumStore } from '@target/09-album-service/memory-store';
 import { onTestFinished } from 'vitest';
-import type { AlbumStore, MemoryStoreOptions } from '../../lib/album-store.ts';
+import type { AlbumStore, MemoryStoreOptions } from '../../lib/album/album-store.ts';
 import { listenOnLoopback } from '../support/http-server.ts';
 
 export interface AlbumServer {

@@ -1,6 +1,6 @@
 // Helpers for the album service specs: deterministic albums and the duplicate-id verdict.
 import { expect } from 'vitest';
-import type { Album, NewAlbum } from '../../lib/album-store.ts';
+import type { Album, NewAlbum } from '../../lib/album/album-store.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

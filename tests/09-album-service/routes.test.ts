@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { SEED_ALBUMS } from '../../lib/album-store.ts';
+import { SEED_ALBUMS } from '../../lib/album/album-store.ts';
 import { serveAlbums } from './album-server.ts';
 import { albumNumber, within } from './albums.ts';
 

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { SqlAlbumStore } from '@target/09-album-service/sql-store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { createAlbumTable, dropAlbumTable } from '../../lib/album-table.ts';
-import { openPglite, openPostgres, type SqlClient } from '../../lib/sql-client.ts';
+import { createAlbumTable, dropAlbumTable } from '../../lib/album/album-table.ts';
+import { openPglite, openPostgres, type SqlClient } from '../../lib/album/sql-client.ts';
 import { albumNumber, expectAllCreated, expectDistinctIds } from './albums.ts';
 import { albumStoreContract, CONCURRENT_CREATES } from './store-contract.ts';
 

@@ -1,7 +1,7 @@
 // What every AlbumStore promises, run against memory, PGlite and PostgreSQL alike.
 // Each spec opens a fresh store holding the three course albums.
 import { expect, it } from 'vitest';
-import { type AlbumStore, SEED_ALBUMS } from '../../lib/album-store.ts';
+import { type AlbumStore, SEED_ALBUMS } from '../../lib/album/album-store.ts';
 import { albumNumber, expectAllCreated, expectDistinctIds, sameAlbum } from './albums.ts';
 
 export const CONCURRENT_CREATES = 500;

@@ -1,7 +1,7 @@
 // The load command as a user runs it: a separate node process, its exit code and output.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../support/target.ts';
+import { repoRoot } from '../../lib/target/target.ts';
 
 export interface CliRun {
   code: number | null;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { katas } from '../../katas/manifest.ts';
+import { repoRoot } from '../../lib/target/target.ts';
 import { renderedReadmes } from '../../scripts/render-docs.ts';
-import { repoRoot } from '../support/target.ts';
 
 describe('the READMEs agree with the manifest', () => {
   for (const [file, expected] of renderedReadmes()) {

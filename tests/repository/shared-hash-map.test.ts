@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audit, SharedHashMap } from '../../lib/shared-hash-map.ts';
+import { audit, SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 
 describe('SharedHashMap (one thread)', () => {
   it('sets, gets, overwrites and deletes', () => {

@@ -7,7 +7,7 @@ import {
   resolveTargetModule,
   selectionFromEnv,
   selectionToEnv,
-} from '../support/target.ts';
+} from '../../lib/target/target.ts';
 
 describe('the kata/reference switch', () => {
   it('defaults to katas and accepts solutions', () => {

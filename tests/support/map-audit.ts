@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type AuditableMap, audit } from '../../lib/shared-hash-map.ts';
+import { type AuditableMap, audit } from '../../lib/shared-memory/shared-hash-map.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import { SimulatedStore } from '../../lib/async-store.ts';
+import { SimulatedStore } from '../../lib/store/async-store.ts';
 
 /**
  * One store, one client per task, every round trip released by fast-check's scheduler.

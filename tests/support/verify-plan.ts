@@ -1,6 +1,6 @@
 // The verifier's plan: which specs run against which target. Shared by the verifier,
 // vitest.config.ts (one project per run) and the reporter.
-import type { TargetSelection } from './target.ts';
+import type { TargetSelection } from '../../lib/target/target.ts';
 
 export type RunKind = 'reference' | 'stub' | 'wrong' | 'rerun' | 'repository' | 'learner';
 

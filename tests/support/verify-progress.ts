@@ -1,7 +1,7 @@
 // One line per finished spec file, so a long verification shows where it is.
 import { relative } from 'node:path';
 import type { Reporter, TestModule, TestSpecification } from 'vitest/node';
-import { repoRoot } from './target.ts';
+import { repoRoot } from '../../lib/target/target.ts';
 
 export default class VerifyProgress implements Reporter {
   private total = 0;

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { repoRoot } from './target.ts';
+import { repoRoot } from '../../lib/target/target.ts';
 import type { RecordedRun, TestState } from './verify-plan.ts';
 
 interface ReportedError {

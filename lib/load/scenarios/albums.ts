@@ -1,7 +1,7 @@
 // The default scenario: the course's album service load test. Tasks GET /albums,
 // GET /albums/:id and POST /albums weighted 3 : 2 : 1; ids come from what this user has
 // seen (its list pages and its own creates). locust/locustfile.py is the same user in Python.
-import type { Album, NewAlbum } from '../../album-store.ts';
+import type { Album, NewAlbum } from '../../album/album-store.ts';
 import { defineScenario, task, type VirtualUser } from '../scenario.ts';
 import { between } from '../wait.ts';
 

@@ -1,7 +1,7 @@
 // Wrong: the lock covers the read only. Two tasks still read the same value in turn,
 // and both write value + 1.
 import { Mutex } from 'async-mutex';
-import type { AtomicStore } from '../../../lib/async-store.ts';
+import type { AtomicStore } from '../../../lib/store/async-store.ts';
 
 export { incrementWithRetry } from '../../../solutions/01-lost-updates/increment.ts';
 

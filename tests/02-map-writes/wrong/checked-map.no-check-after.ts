@@ -1,11 +1,11 @@
 // Wrong: the flag is checked only before the write. Two writers that both read it before
 // either raised it write together, and nothing notices: the check after the write is the
 // one that catches them.
-import { ConcurrentMapWritesError } from '../../../lib/concurrent-map-writes.ts';
-import { HEADER } from '../../../lib/shared-hash-map.ts';
+import { ConcurrentMapWritesError } from '../../../lib/shared-memory/concurrent-map-writes.ts';
+import { HEADER } from '../../../lib/shared-memory/shared-hash-map.ts';
 import { CheckedMap as Reference } from '../../../solutions/02-map-writes/checked-map.ts';
 
-export { ConcurrentMapWritesError } from '../../../lib/concurrent-map-writes.ts';
+export { ConcurrentMapWritesError } from '../../../lib/shared-memory/concurrent-map-writes.ts';
 
 export class CheckedMap extends Reference {
   override set(key: number, value: number): void {

@@ -2,7 +2,7 @@
 // with each POST (358 KB on average in the course's load test). (The other routes are the
 // reference's.)
 import express from 'express';
-import type { AlbumAppOptions } from '../../../lib/album-store.ts';
+import type { AlbumAppOptions } from '../../../lib/album/album-store.ts';
 import { createAlbumApp as referenceApp } from '../../../solutions/09-album-service/app.ts';
 
 export function createAlbumApp(options: AlbumAppOptions): express.Express {

@@ -7,8 +7,8 @@ import type {
   NewAlbum,
   PageRequest,
   Persist,
-} from '../../../lib/album-store.ts';
-import { resolvePersist, SEED_ALBUMS } from '../../../lib/album-store.ts';
+} from '../../../lib/album/album-store.ts';
+import { resolvePersist, SEED_ALBUMS } from '../../../lib/album/album-store.ts';
 
 export class MemoryAlbumStore implements AlbumStore {
   private readonly albums: Album[] = [];

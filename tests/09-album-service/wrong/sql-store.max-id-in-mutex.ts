@@ -2,8 +2,8 @@
 // for one server; a second server (another process on the same table) has its own mutex,
 // reads the same max, and its INSERT fails on the primary key.
 import { Mutex } from 'async-mutex';
-import type { Album, NewAlbum } from '../../../lib/album-store.ts';
-import { SqlAlbumTable } from '../../../lib/album-table.ts';
+import type { Album, NewAlbum } from '../../../lib/album/album-store.ts';
+import { SqlAlbumTable } from '../../../lib/album/album-table.ts';
 
 export class SqlAlbumStore extends SqlAlbumTable {
   private readonly mutex = new Mutex();

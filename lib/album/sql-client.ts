@@ -13,7 +13,9 @@ export interface SqlClient {
   close(): Promise<void>;
 }
 
-const pgliteRoot = fileURLToPath(new URL('../node_modules/@electric-sql/pglite/', import.meta.url));
+const pgliteRoot = fileURLToPath(
+  new URL('../../node_modules/@electric-sql/pglite/', import.meta.url),
+);
 const pgliteVersion = (): string => {
   const manifest = `${pgliteRoot}package.json`;
   return existsSync(manifest)
