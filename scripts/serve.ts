@@ -1,12 +1,24 @@
-// Serves the album service on 127.0.0.1 until SIGINT/SIGTERM, then drains in-flight
-// requests and closes the store.
+// Serves the album service on 127.0.0.1 until SIGINT/SIGTERM, then drains (lib/album/drain.ts:
+// every request already sent is answered, later ones get 503) and closes the store.
 //
 //   npm run serve -- [--port 8080] [--kata] [--db memory|pglite|postgres] [--database-url URL]
-import { createServer, type Server } from 'node:http';
+//                    [--data-dir DIR] [--max-connections N] [--headers-timeout-ms MS]
+//
+// `npm run serve` execs node directly (no shell or tsx process in between), so a signal to
+// npm or to node reaches the one process that drains; npm forwards SIGINT and SIGTERM.
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AlbumAppOptions, AlbumStore, MemoryStoreOptions } from '../lib/album/album-store.ts';
 import { ensureAlbumTable, type SqlStoreOptions } from '../lib/album/album-table.ts';
+import {
+  applyConnectionLimits,
+  type ConnectionLimits,
+  DEFAULT_LIMITS,
+  serverOptions,
+} from '../lib/album/connection-limits.ts';
+import { type Drainer, drainOnShutdown } from '../lib/album/drain.ts';
+import { answerParserErrors } from '../lib/album/parser-errors.ts';
 import { openPglite, openPostgres, type SqlClient } from '../lib/album/sql-client.ts';
 
 type Db = 'memory' | 'pglite' | 'postgres';
@@ -16,7 +28,12 @@ interface ServeOptions {
   kata?: boolean;
   db?: Db;
   databaseUrl?: string;
+  dataDir?: string;
   persistDelayMs: number;
+  maxConnections: number;
+  headersTimeoutMs: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
 }
 
 interface AlbumModules {
@@ -25,7 +42,8 @@ interface AlbumModules {
   SqlAlbumStore: new (client: SqlClient, options?: SqlStoreOptions) => AlbumStore;
 }
 
-const DRAIN_MS = 10_000;
+/** In-flight requests get this long to finish (a slow store under load may need seconds). */
+const DRAIN_MS = 30_000;
 
 function integer(min: number, max: number) {
   return (value: string) => {
@@ -59,10 +77,21 @@ async function openStore(
   }
   if (db === 'postgres' && !url)
     throw new Error('--db postgres needs --database-url or DATABASE_URL');
-  const client = db === 'pglite' ? await openPglite() : openPostgres(url!);
+  if (options.dataDir && db !== 'pglite') throw new Error('--data-dir goes with --db pglite');
+  const client =
+    db === 'pglite'
+      ? await openPglite({ dataDir: options.dataDir })
+      : openPostgres(url!, {
+          connectTimeoutMs: options.connectTimeoutMs,
+          statementTimeoutMs: options.statementTimeoutMs,
+        });
   await ensureAlbumTable(client);
   const store = new modules.SqlAlbumStore(client, { closeClient: true });
-  return { store, label: db === 'pglite' ? 'PGlite store (in memory)' : 'PostgreSQL store' };
+  const label =
+    db === 'postgres'
+      ? 'PostgreSQL store'
+      : `PGlite store (${options.dataDir ? `in ${options.dataDir}` : 'in memory'})`;
+  return { store, label };
 }
 
 function listen(server: Server, port: number): Promise<AddressInfo> {
@@ -72,23 +101,34 @@ function listen(server: Server, port: number): Promise<AddressInfo> {
   });
 }
 
-/** Stops accepting, lets in-flight requests finish (bounded), then closes the store. */
-function shutdownOn(server: Server, store: AlbumStore): void {
-  let stopping = false;
+/**
+ * On SIGINT or SIGTERM: drain (bounded by DRAIN_MS), then close the store, then exit. A
+ * repeated signal (Ctrl-C reaches npm and node, and npm forwards it again) does not cut the
+ * drain short.
+ */
+function shutdownOn(drainer: Drainer, store: AlbumStore): void {
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (drainer.draining) {
+      console.log(`${signal}: already draining`);
+      return;
+    }
     console.log(`${signal}: draining in-flight requests…`);
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const forced = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-    await closed;
-    clearTimeout(forced);
+    await drainer.drain();
     await store.close();
     console.log('album service stopped');
+    process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function albumServer(app: RequestListener, limits: ConnectionLimits) {
+  const server = createServer(serverOptions(limits));
+  applyConnectionLimits(server, limits);
+  answerParserErrors(server);
+  const drainer = drainOnShutdown(server, app, { deadlineMs: DRAIN_MS });
+  server.on('request', drainer.handler);
+  return { server, drainer };
 }
 
 async function main(): Promise<void> {
@@ -104,6 +144,31 @@ async function main(): Promise<void> {
       ]),
     )
     .option('--database-url <url>', 'a PostgreSQL server (implies --db postgres)')
+    .option('--data-dir <dir>', 'with --db pglite: keep the albums in this directory')
+    .option(
+      '--max-connections <n>',
+      'connections beyond this are closed at once',
+      integer(1, 1_000_000),
+      DEFAULT_LIMITS.maxConnections,
+    )
+    .option(
+      '--headers-timeout-ms <ms>',
+      "a connection's request headers must arrive within this (else 408, closed)",
+      integer(100, 600_000),
+      DEFAULT_LIMITS.headersTimeoutMs,
+    )
+    .option(
+      '--connect-timeout-ms <ms>',
+      'PostgreSQL: give up opening a connection after this (then 503)',
+      integer(1, 600_000),
+      2_000,
+    )
+    .option(
+      '--statement-timeout-ms <ms>',
+      'PostgreSQL: give up on a statement after this (then 503)',
+      integer(1, 600_000),
+      5_000,
+    )
     .option(
       '--persist-delay-ms <ms>',
       'simulated write time of the memory store (0: one event-loop turn)',
@@ -114,9 +179,13 @@ async function main(): Promise<void> {
   const options = program.opts<ServeOptions>();
   const modules = await loadModules(options.kata === true);
   const { store, label } = await openStore(modules, options);
-  const http = createServer(modules.createAlbumApp({ store }));
-  const address = await listen(http, options.port);
-  shutdownOn(http, store);
+  const { server, drainer } = albumServer(modules.createAlbumApp({ store }), {
+    ...DEFAULT_LIMITS,
+    maxConnections: options.maxConnections,
+    headersTimeoutMs: options.headersTimeoutMs,
+  });
+  const address = await listen(server, options.port);
+  shutdownOn(drainer, store);
   const which = options.kata ? 'your kata' : 'the reference';
   console.log(
     `album service (${which}, ${label}) listening on http://127.0.0.1:${address.port} — Ctrl-C to stop`,

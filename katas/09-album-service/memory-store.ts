@@ -22,7 +22,9 @@ export class MemoryAlbumStore implements AlbumStore {
   }
 
   async list(page?: PageRequest): Promise<Album[]> {
-    return page ? this.albums.slice(page.offset, page.offset + page.limit) : this.albums;
+    if (!page) return this.albums;
+    const start = page.offset ?? 0;
+    return this.albums.slice(start, start + page.limit);
   }
 
   async get(id: number): Promise<Album | undefined> {

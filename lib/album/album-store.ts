@@ -11,10 +11,15 @@ export interface Album {
 /** What a client may send: the store allocates the id. */
 export type NewAlbum = Omit<Album, 'id'>;
 
-/** A window over the albums in id order. */
+/**
+ * A window over the albums in id order: the ids above `after` (keyset: a deep page costs what
+ * the first one does), then `offset` of them skipped (the course's clients; its cost grows
+ * with the offset), then at most `limit`.
+ */
 export interface PageRequest {
-  offset: number;
   limit: number;
+  offset?: number;
+  after?: number;
 }
 
 export interface AlbumStore {
@@ -56,6 +61,9 @@ export interface MemoryStoreOptions {
 
 export const resolvePersist = (options: MemoryStoreOptions): Persist =>
   options.persist ?? persistAfter(options.persistDelayMs ?? 0);
+
+/** Where a store's failures come from when it cannot reach its database: answered with 503. */
+export { StoreUnavailableError } from './store-unavailable.ts';
 
 export interface AlbumAppOptions {
   store: AlbumStore;

@@ -12,7 +12,7 @@ import {
 /** The albums in memory, indexed by id. Safe under concurrent creates on one event loop. */
 export class MemoryAlbumStore implements AlbumStore {
   protected readonly byId = new Map<number, Album>();
-  /** Oldest first, for pages. */
+  /** Sorted by id, for pages. Creates usually finish in id order; a late one is slotted in. */
   protected readonly inOrder: Album[] = [];
   private nextId = 1;
   protected readonly persist: Persist;
@@ -23,7 +23,9 @@ export class MemoryAlbumStore implements AlbumStore {
   }
 
   async list(page?: PageRequest): Promise<Album[]> {
-    return page ? this.inOrder.slice(page.offset, page.offset + page.limit) : [...this.inOrder];
+    if (!page) return [...this.inOrder];
+    const start = this.firstAbove(page.after ?? 0) + (page.offset ?? 0);
+    return this.inOrder.slice(start, start + page.limit);
   }
 
   async get(id: number): Promise<Album | undefined> {
@@ -51,6 +53,20 @@ export class MemoryAlbumStore implements AlbumStore {
 
   protected store(album: Album): void {
     this.byId.set(album.id, album);
-    this.inOrder.push(album);
+    let at = this.inOrder.length;
+    while (at > 0 && this.inOrder[at - 1]!.id > album.id) at--;
+    this.inOrder.splice(at, 0, album);
+  }
+
+  /** Index of the first album whose id is above `id`: a binary search, O(log n). */
+  private firstAbove(id: number): number {
+    let low = 0;
+    let high = this.inOrder.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.inOrder[mid]!.id <= id) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 }
