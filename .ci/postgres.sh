@@ -113,10 +113,18 @@ postgres_cluster_pids() {
 }
 
 postgres_cluster_signal() {
-  local dir="$1" signal="$2" pids
+  local dir="$1" signal="$2" pids pid _
   pids="$(postgres_cluster_pids "$dir")" || return 1
   # shellcheck disable=SC2086 # one pid per word
   kill -s "$signal" $pids
+  if [ "$signal" = KILL ]; then
+    # Killed processes linger for a moment; a start before they are gone finds the port taken.
+    for _ in $(seq 1 100); do
+      for pid in $pids; do [ -d "/proc/$pid" ] && break; pid=''; done
+      [ -z "$pid" ] && return 0
+      sleep 0.1
+    done
+  fi
 }
 
 postgres_cluster_remove() {
