@@ -13,8 +13,11 @@ export interface AlbumServer {
   serverErrors: unknown[];
 }
 
-export async function serveAlbums(options: MemoryStoreOptions = {}): Promise<AlbumServer> {
-  const store = new MemoryAlbumStore(options);
+/** Serves a memory store made from `options`, or the given `store` (closed afterwards). */
+export async function serveAlbums(
+  options: MemoryStoreOptions & { store?: AlbumStore } = {},
+): Promise<AlbumServer> {
+  const store = options.store ?? new MemoryAlbumStore(options);
   const serverErrors: unknown[] = [];
   const app = createAlbumApp({ store, onError: (error) => serverErrors.push(error) });
   const { url, close } = await listenOnLoopback(app);

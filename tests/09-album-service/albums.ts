@@ -58,3 +58,17 @@ export function within<T>(ms: number, promise: Promise<T>, message: string): Pro
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** n albums as `albumNumber(1..n)` in one statement, ids 1..n: 100,000 rows in about a second. */
+export async function seedSqlAlbums(
+  client: { query: (text: string, params?: unknown[]) => Promise<unknown> },
+  table: string,
+  n: number,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO ${table} (title, artist, price)
+     SELECT 'Take ' || g, 'Quartet ' || (g % 97), (g % 10000) / 100.0
+     FROM generate_series(1, $1::int) AS g ORDER BY g`,
+    [n],
+  );
+}

@@ -1,6 +1,6 @@
 import { MemoryAlbumStore } from '@target/09-album-service/memory-store';
 import { describe, expect, it } from 'vitest';
-import { albumNumber, within } from './albums.ts';
+import { albumNumber, expectDistinctIds, within } from './albums.ts';
 import { albumStoreContract } from './store-contract.ts';
 
 describe('MemoryAlbumStore', () => {
@@ -22,5 +22,34 @@ describe('MemoryAlbumStore', () => {
     );
     expect(await store.get(next.id)).toEqual(next);
     expect(await store.count(), 'the failed album must not be stored').toBe(4);
+  });
+
+  it('creates that fail among concurrent creates never make an id be handed out twice', async () => {
+    // Every third write fails, while the others are in flight.
+    let writes = 0;
+    const store = new MemoryAlbumStore({
+      persist: () =>
+        new Promise((resolve, reject) => {
+          const failing = ++writes % 3 === 0;
+          setTimeout(() => (failing ? reject(new Error('disk full')) : resolve()), writes % 5);
+        }),
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) => store.create(albumNumber(i + 1))),
+    );
+    const created = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(created, 'two thirds of the creates succeed').toHaveLength(40);
+    const later = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.create(albumNumber(100 + i)).catch(() => undefined),
+      ),
+    );
+    const all = [...created, ...later.filter((album) => album !== undefined)];
+    expectDistinctIds(
+      all.map((album) => album.id),
+      'creates, some of them failing,',
+    );
+    for (const album of all) expect(await store.get(album.id), `album ${album.id}`).toEqual(album);
+    expect(await store.count(), 'the seeds and every successful create').toBe(3 + all.length);
   });
 });

@@ -43,8 +43,33 @@ describe('the album routes', () => {
 
   it('an unknown route is a 404 with a JSON error', async () => {
     const { url } = await serveAlbums();
-    const response = await request(url).delete('/albums/1').expect(404);
+    const response = await request(url).get('/artists').expect(404);
     expect(response.body.error).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['PUT', '/albums', 'GET, HEAD, POST, OPTIONS'],
+    ['DELETE', '/albums', 'GET, HEAD, POST, OPTIONS'],
+    ['DELETE', '/albums/1', 'GET, HEAD, OPTIONS'],
+    ['PATCH', '/albums/1', 'GET, HEAD, OPTIONS'],
+    ['POST', '/albums/1', 'GET, HEAD, OPTIONS'],
+  ])('%s %s is a 405 with Allow: %s and a JSON error', async (method, path, allow) => {
+    const { url, store } = await serveAlbums();
+    const response = await request(url)[method.toLowerCase() as 'put'](path).send(albumNumber(1));
+    expect(response.status, `${method} ${path}`).toBe(405);
+    expect(response.headers.allow).toBe(allow);
+    expect(response.body.error).toEqual(expect.any(String));
+    expect(await store.count(), 'nothing stored').toBe(3);
+  });
+
+  it.each([
+    ['/albums', 'GET, HEAD, POST, OPTIONS'],
+    ['/albums/1', 'GET, HEAD, OPTIONS'],
+  ])('OPTIONS %s answers with Allow: %s', async (path, allow) => {
+    const { url } = await serveAlbums();
+    const response = await request(url).options(path);
+    expect(response.status, `OPTIONS ${path}`).toBeLessThan(300);
+    expect(response.headers.allow).toBe(allow);
   });
 
   it('a failed write is a 500 with a JSON error, and the next POST still gets through', async () => {

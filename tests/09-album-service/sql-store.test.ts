@@ -1,55 +1,21 @@
 // The same store contract on PGlite (always) and on a real PostgreSQL (when DATABASE_URL
 // points at one; CI starts a server, see .ci/postgres.sh). One database client per backend
 // for the whole file, one fresh table per spec.
-import { randomBytes } from 'node:crypto';
 import { SqlAlbumStore } from '@target/09-album-service/sql-store';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createAlbumTable, dropAlbumTable } from '../../lib/album/album-table.ts';
-import { openPglite, openPostgres, type SqlClient } from '../../lib/album/sql-client.ts';
+import type { SqlClient } from '../../lib/album/sql-client.ts';
 import { albumNumber, expectAllCreated, expectDistinctIds } from './albums.ts';
+import { connectFor, sqlBackends, uniqueTable } from './backends.ts';
 import { albumStoreContract, CONCURRENT_CREATES } from './store-contract.ts';
 
-const databaseUrl = process.env.DATABASE_URL;
-
-interface Backend {
-  name: string;
-  connect: () => Promise<SqlClient>;
-  /** Why this backend cannot run here, if it cannot. */
-  unavailable?: string;
-}
-
-const backends: Backend[] = [
-  { name: 'PGlite (embedded PostgreSQL)', connect: openPglite },
-  {
-    name: 'PostgreSQL (DATABASE_URL)',
-    connect: async () => openPostgres(databaseUrl ?? ''),
-    ...(databaseUrl
-      ? {}
-      : { unavailable: 'DATABASE_URL is not set: no PostgreSQL server to run against' }),
-  },
-];
-
-/** Parallel test runs may share one database: every table gets its own name. */
-const uniqueTable = () => `albums_${randomBytes(6).toString('hex')}`;
-
-for (const backend of backends) {
+for (const backend of sqlBackends) {
   describe(`SqlAlbumStore on ${backend.name}`, () => {
-    let client: SqlClient | undefined;
-    if (backend.unavailable) console.log(`skipping ${backend.name}: ${backend.unavailable}`);
-
-    beforeAll(async () => {
-      if (!backend.unavailable) client = await backend.connect();
-    });
-    afterAll(async () => {
-      await client?.close();
-    });
-    beforeEach((context) => {
-      if (backend.unavailable) context.skip(backend.unavailable);
-    });
+    const client = connectFor(backend);
 
     /** A fresh seeded table, dropped when the spec ends. */
     async function openTable(): Promise<{ db: SqlClient; table: string }> {
-      const db = client!;
+      const db = client();
       const options = { table: uniqueTable() };
       await createAlbumTable(db, options);
       onTestFinished(() => dropAlbumTable(db, options));

@@ -28,6 +28,15 @@ export function albumStoreContract(openStore: () => Promise<AlbumStore>): void {
     expect(await store.list({ offset: 3, limit: 10 })).toEqual([]);
   });
 
+  it('serves a page after an id (keyset), then skips an offset within it', async () => {
+    const store = await openStore();
+    expect(await store.list({ after: 1, limit: 1 })).toEqual([seeded[1]]);
+    expect(await store.list({ after: 1, limit: 10 })).toEqual(seeded.slice(1));
+    expect(await store.list({ after: 1, offset: 1, limit: 10 })).toEqual([seeded[2]]);
+    expect(await store.list({ after: 3, limit: 10 })).toEqual([]);
+    expect(await store.list({ after: 0, limit: 2 })).toEqual(seeded.slice(0, 2));
+  });
+
   it('stores a new album under the next id', async () => {
     const store = await openStore();
     const created = await store.create(albumNumber(1));

@@ -23,6 +23,24 @@ const badBodies: BadInput[] = [
   { name: 'empty title', status: 400, body: withField('title', '') },
   { name: 'blank title', status: 400, body: withField('title', '   ') },
   { name: 'title of 201 characters', status: 400, body: withField('title', 'x'.repeat(201)) },
+  {
+    name: 'title of 201 code points, non-ASCII (201 × "é")',
+    status: 400,
+    body: withField('title', 'é'.repeat(201)),
+  },
+  {
+    name: 'artist of 201 code points outside the BMP (201 × "🎺")',
+    status: 400,
+    body: withField('artist', '🎺'.repeat(201)),
+  },
+  { name: 'NUL in the title', status: 400, body: withField('title', 'a\u0000b') },
+  { name: 'lone surrogate in the title', status: 400, body: withField('title', 'x\ud800y') },
+  {
+    name: 'price not whole cents (4.000000001)',
+    status: 400,
+    body: withField('price', 4.000000001),
+  },
+  { name: 'price 5e-324', status: 400, body: withField('price', 5e-324) },
   { name: 'title not a string', status: 400, body: withField('title', 42) },
   { name: 'missing artist', status: 400, body: { title: good.title, price: good.price } },
   { name: 'artist not a string', status: 400, body: withField('artist', ['Miles']) },
@@ -60,6 +78,15 @@ const badQueries: [name: string, path: string][] = [
   ['limit over 1000', '/albums?limit=1001'],
   ['non-numeric limit', '/albums?limit=ten'],
   ['negative offset', '/albums?offset=-1'],
+  ['offset over 2^53 - 1', '/albums?offset=9007199254740992'],
+  ['malformed percent-encoding in the id', '/albums/%ff'],
+  ['id over 2^31 - 1', '/albums/2147483648'],
+  ['id of 20 digits', '/albums/99999999999999999999'],
+  ['id with a sign', '/albums/+1'],
+  ['id with a fraction', '/albums/1.5'],
+  ['non-numeric after', '/albums?after=abc'],
+  ['negative after', '/albums?after=-1'],
+  ['after over 2^31 - 1', '/albums?after=2147483648'],
 ];
 
 function post(url: string, input: BadInput) {
@@ -92,16 +119,62 @@ describe('POST /albums rejects bad input with a JSON error', () => {
       withField('price', 1_000_000),
       withField('price', 0.1),
       withField('title', 't'.repeat(200)),
+      withField('title', 'é'.repeat(200)),
+      withField('artist', '🎺'.repeat(200)),
+      withField('price', 19.99),
+      withField('price', 0.07),
     ]) {
       await request(url).post('/albums').send(body).expect(201);
     }
   });
 });
 
+describe('a JSON body is recognised by its media type, parameters and all', () => {
+  it.each([
+    'application/json; charset=utf-8',
+    'application/json;charset=UTF-8',
+    'Application/JSON',
+  ])('Content-Type: %s → 201', async (contentType) => {
+    const { url } = await serveAlbums();
+    const response = await request(url)
+      .post('/albums')
+      .set('Content-Type', contentType)
+      .send(JSON.stringify(good));
+    expect(response.status, `status (body: ${response.text.slice(0, 120)})`).toBe(201);
+    expect(response.body).toEqual({ id: 4, ...good });
+  });
+});
+
 describe('GET rejects bad ids and page parameters with a JSON 400', () => {
   it.each(badQueries)('%s (%s)', async (_name, path) => {
-    const { url } = await serveAlbums();
+    const { url, serverErrors } = await serveAlbums();
     expectJsonError(await request(url).get(path), 400);
+    expect(serverErrors, 'bad input is no server error').toEqual([]);
     await request(url).get('/albums/1').expect(200);
+  });
+
+  it('the message of each parameter states exactly the range its parser accepts', async () => {
+    const { url } = await serveAlbums();
+    const cases: [path: string, message: string][] = [
+      ['/albums/0', 'id must be an integer from 1 to 2147483647'],
+      ['/albums/2147483648', 'id must be an integer from 1 to 2147483647'],
+      ['/albums?offset=9007199254740992', 'offset must be an integer from 0 to 9007199254740991'],
+      ['/albums?limit=1001', 'limit must be an integer from 1 to 1000'],
+      ['/albums?after=2147483648', 'after must be an integer from 0 to 2147483647'],
+    ];
+    for (const [path, message] of cases) {
+      expect((await request(url).get(path)).body, path).toEqual({ error: message });
+    }
+    for (const path of [
+      '/albums/2147483647',
+      '/albums?offset=9007199254740991',
+      '/albums?offset=1000000000000000',
+      '/albums?limit=1000',
+      '/albums?after=2147483647',
+      '/albums?after=0',
+    ]) {
+      const status = (await request(url).get(path)).status;
+      expect([200, 404], `${path}: the edge of the stated range is accepted`).toContain(status);
+    }
   });
 });

@@ -1,0 +1,91 @@
+// The same request gets the same answer whichever store is behind the app. Before, the SQL
+// stores turned a lone surrogate into U+FFFD, rounded 4.000000001 to 4 and 5e-324 to 0,
+// and answered 500 for a NUL in a title or an id above PostgreSQL's integer, while the memory
+// store kept or accepted them. Validation in the app makes every store agree.
+import { MemoryAlbumStore } from '@target/09-album-service/memory-store';
+import { SqlAlbumStore } from '@target/09-album-service/sql-store';
+import request from 'supertest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { AlbumStore } from '../../lib/album/album-store.ts';
+import { createAlbumTable, dropAlbumTable } from '../../lib/album/album-table.ts';
+import { serveAlbums } from './album-server.ts';
+import { connectFor, sqlBackends, uniqueTable } from './backends.ts';
+
+const good = { title: 'Kind of Blue', artist: 'Miles Davis', price: 19.99 };
+const ID_MESSAGE = 'id must be an integer from 1 to 2147483647';
+
+const rejected: [name: string, body: object][] = [
+  ['a lone surrogate in the title', { ...good, title: 'x\ud800y' }],
+  ['a lone low surrogate in the artist', { ...good, artist: '\udc00' }],
+  ['a NUL character in the title', { ...good, title: 'Kind\u0000of Blue' }],
+  ['a price that is not whole cents (4.000000001)', { ...good, price: 4.000000001 }],
+  ['a price that rounds to 0 (5e-324)', { ...good, price: 5e-324 }],
+];
+
+/** 200 code points, 400 UTF-16 code units: within the limit, whatever `.length` says. */
+const longest = '🎷'.repeat(200);
+const stored: [name: string, body: object][] = [
+  ['200 saxophones (400 UTF-16 code units)', { ...good, title: longest }],
+  ['accents and CJK', { ...good, title: 'Café Ōkubo 東京', artist: 'Ñandú' }],
+  ['the largest price, 1,000,000', { ...good, price: 1_000_000 }],
+  ['0.07 (not exact in binary)', { ...good, price: 0.07 }],
+];
+
+function agreement(name: string, openStore: () => Promise<AlbumStore>): void {
+  describe(`the app on ${name}`, () => {
+    it.each(rejected)('rejects %s with a JSON 400, and stores nothing', async (_name, body) => {
+      const { url, store, serverErrors } = await serveAlbums({ store: await openStore() });
+      const response = await request(url).post('/albums').send(body);
+      expect(response.status, `status (body: ${response.text.slice(0, 120)})`).toBe(400);
+      expect(response.body.error).toMatch(/\w/);
+      expect(await store.count(), 'nothing stored').toBe(3);
+      expect(serverErrors, 'bad input is no server error').toEqual([]);
+    });
+
+    it.each(stored)('stores %s exactly as sent', async (_name, body) => {
+      const { url } = await serveAlbums({ store: await openStore() });
+      const created = await request(url).post('/albums').send(body);
+      expect(created.status, `status (body: ${created.text.slice(0, 120)})`).toBe(201);
+      const fetched = await request(url).get(`/albums/${created.body.id}`).expect(200);
+      expect(fetched.body).toEqual({ id: created.body.id, ...body });
+    });
+
+    it(`answers ids out of range with 400 "${ID_MESSAGE}"`, async () => {
+      const { url, serverErrors } = await serveAlbums({ store: await openStore() });
+      for (const id of ['2147483648', '99999999999999999999', '0']) {
+        const response = await request(url).get(`/albums/${id}`);
+        expect(response.status, `GET /albums/${id}`).toBe(400);
+        expect(response.body).toEqual({ error: ID_MESSAGE });
+      }
+      await request(url).get('/albums/2147483647').expect(404);
+      expect(serverErrors).toEqual([]);
+    });
+
+    it('accepts every offset its message promises (up to 9007199254740991)', async () => {
+      const { url } = await serveAlbums({ store: await openStore() });
+      for (const offset of ['1000000000000000', '9007199254740991']) {
+        const response = await request(url).get(`/albums?offset=${offset}`);
+        expect(response.status, `offset=${offset} (body: ${response.text.slice(0, 120)})`).toBe(
+          200,
+        );
+        expect(response.body).toEqual([]);
+      }
+      const over = await request(url).get('/albums?offset=9007199254740992').expect(400);
+      expect(over.body.error).toBe('offset must be an integer from 0 to 9007199254740991');
+    });
+  });
+}
+
+agreement('the memory store', async () => new MemoryAlbumStore());
+
+for (const backend of sqlBackends) {
+  describe(backend.name, () => {
+    const client = connectFor(backend);
+    agreement(`SqlAlbumStore on ${backend.name}`, async () => {
+      const options = { table: uniqueTable() };
+      await createAlbumTable(client(), options);
+      onTestFinished(() => dropAlbumTable(client(), options));
+      return new SqlAlbumStore(client(), options);
+    });
+  });
+}
