@@ -126,7 +126,10 @@ function albumServer(app: RequestListener, limits: ConnectionLimits) {
   const server = createServer(serverOptions(limits));
   applyConnectionLimits(server, limits);
   answerParserErrors(server);
-  const drainer = drainOnShutdown(server, app, { deadlineMs: DRAIN_MS });
+  const drainer = drainOnShutdown(server, app, {
+    deadlineMs: DRAIN_MS,
+    idleMs: limits.keepAliveTimeoutMs,
+  });
   server.on('request', drainer.handler);
   return { server, drainer };
 }

@@ -6,17 +6,26 @@
 //   1. lets every request in flight finish, its response marked `Connection: close`;
 //   2. answers every request that arrives from now on with 503, Retry-After and
 //      `Connection: close`, on old and new connections alike;
-//   3. stops listening only once no request is in flight and none has arrived for `graceMs`,
+//   3. stops listening only once no request is in flight and none has arrived for `quietMs`,
 //      so the backlog has been accepted and answered;
-//   4. ends (FIN, not reset) a connection only once it has been idle for `graceMs`, checked
-//      right after the event loop has read its sockets, so a request already sent is seen;
+//   4. ends (FIN, not reset) a connection only once it has been idle for `idleMs` (the
+//      keep-alive timeout), checked right after the event loop has read its sockets, so a
+//      request already sent is seen;
 //   5. after `deadlineMs`, destroys whatever is left.
 // Only then is the store closed: no request runs against a closed database.
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 
 export interface DrainOptions {
-  graceMs?: number;
+  /**
+   * How long a connection must be idle before the drain ends it: the keep-alive timeout, as
+   * it would be ended anyway. Ending an idle keep-alive connection always races with a client
+   * that is just sending its next request (that request is reset); a client that is still
+   * sending requests gets a 503 and closes instead, which is what ends a drain under load.
+   */
+  idleMs?: number;
+  /** The listener closes once no request has arrived for this long and none is in flight. */
+  quietMs?: number;
   deadlineMs?: number;
   retryAfterSeconds?: number;
 }
@@ -35,11 +44,11 @@ interface Connection {
 }
 
 export function drainOnShutdown(server: Server, app: RequestListener, options: DrainOptions = {}) {
-  const { graceMs = 300, deadlineMs = 10_000, retryAfterSeconds = 1 } = options;
+  const { idleMs = 5_000, quietMs = 1_000, deadlineMs = 10_000, retryAfterSeconds = 1 } = options;
   const connections = new Map<Socket, Connection>();
   let draining = false;
   let drained: Promise<void> | undefined;
-  /** When the last request arrived: the listener closes after `graceMs` of quiet. */
+  /** When the last request arrived: the listener closes after `quietMs` of quiet. */
   let lastRequest = 0;
 
   server.on('connection', (socket: Socket) => {
@@ -70,26 +79,38 @@ export function drainOnShutdown(server: Server, app: RequestListener, options: D
     for (const { open } of connections.values()) {
       for (const res of open) if (!res.headersSent) res.setHeader('Connection', 'close');
     }
-    drained = new Promise<void>((resolve) => {
-      // net.Server's close: stop listening, call back when the last connection has closed.
-      // (http.Server's close would first destroy the idle connections.)
-      NetServer.prototype.close.call(server, () => resolve());
-    });
     const started = Date.now();
+    lastRequest = started;
+    let listening = true;
+    let resolveDrained = () => {};
+    drained = new Promise<void>((resolve) => {
+      resolveDrained = resolve;
+    });
     const sweep = setInterval(
       () => {
         // setImmediate runs after the poll phase: sockets with data waiting have been read.
         setImmediate(() => {
           const now = Date.now();
+          const late = now - started >= deadlineMs;
+          const quiet = now - lastRequest >= quietMs;
+          const busy = [...connections.values()].some(({ open }) => open.size > 0);
+          if (listening && ((quiet && !busy) || late)) {
+            listening = false;
+            // net.Server's close: stop listening, call back once the last connection closed.
+            // (http.Server's close would first destroy the idle connections.)
+            NetServer.prototype.close.call(server, () => {
+              clearInterval(sweep);
+              resolveDrained();
+            });
+          }
           for (const [socket, { open, idleSince }] of connections) {
-            if (now - started >= deadlineMs) socket.destroy();
-            else if (open.size === 0 && now - idleSince >= graceMs) socket.end();
+            if (late) socket.destroy();
+            else if (open.size === 0 && now - idleSince >= idleMs) socket.end();
           }
         });
       },
-      Math.max(10, graceMs / 4),
+      Math.max(10, Math.min(idleMs, quietMs) / 4),
     );
-    void drained.then(() => clearInterval(sweep));
     return drained;
   };
 
