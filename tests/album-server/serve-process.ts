@@ -19,6 +19,7 @@ const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 /**
  * Spawns `command` (node scripts/serve.ts by default) with `args` and waits up to `startMs`
+ * (PGlite alone takes seconds to open on a busy machine)
  * for its "listening on" line. Killed with SIGKILL when the spec ends, if still running.
  */
 export function startServe(
@@ -26,7 +27,7 @@ export function startServe(
   {
     command = [process.execPath, '--import', 'tsx', join(repoRoot, 'scripts', 'serve.ts')],
     detached = false,
-    startMs = 15_000,
+    startMs = 45_000,
   }: { command?: string[]; detached?: boolean; startMs?: number } = {},
 ): Promise<ServeProcess> {
   const [file, ...before] = command;
