@@ -3,7 +3,7 @@
 //
 // This is the course's reasoning: two measurements, one model. It reads λ off the first point
 // and p off the last one, and ignores everything in between.
-import { checkPoints, type Point } from '../../lib/scaling/points.ts';
+import { AMDAHL_NEEDS, checkPoints, type Point } from '../../lib/scaling/points.ts';
 
 export interface AmdahlFit {
   /** The parallel share of the work, from 0 to 1. */
@@ -18,7 +18,7 @@ export function amdahlSpeedup(p: number, n: number): number {
 }
 
 export function amdahlFit(points: readonly Point[]): AmdahlFit {
-  checkPoints(points, 2, "Amdahl's law");
+  checkPoints(points, 2, "Amdahl's law", AMDAHL_NEEDS);
   const sorted = [...points].sort((a, b) => a.n - b.n);
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;

@@ -15,10 +15,14 @@ export class FitError extends Error {
 
 /**
  * Throws FitError unless every point is finite and positive and the points hold at least
- * `minDistinctN` distinct values of n: a model with k free parameters passes exactly through
- * any k points, so it needs one more before its fit can tell the data anything.
+ * `minDistinctN` distinct values of n; `why` says what the model needs them for.
  */
-export function checkPoints(points: readonly Point[], minDistinctN: number, model: string): void {
+export function checkPoints(
+  points: readonly Point[],
+  minDistinctN: number,
+  model: string,
+  why: string,
+): void {
   for (const [i, { n, x }] of points.entries()) {
     if (!Number.isFinite(n) || !Number.isFinite(x)) {
       throw new FitError(`point ${i} is not finite (n = ${n}, x = ${x})`);
@@ -29,12 +33,15 @@ export function checkPoints(points: readonly Point[], minDistinctN: number, mode
   const distinct = new Set(points.map((p) => p.n)).size;
   if (distinct < minDistinctN) {
     throw new FitError(
-      `${model} needs at least ${minDistinctN} distinct values of N, got ${distinct}: its ` +
-        `${minDistinctN - 1} parameters pass exactly through any ${minDistinctN - 1} points, ` +
-        'so a fit to fewer says nothing about the system',
+      `${model} needs at least ${minDistinctN} distinct values of N, got ${distinct}: ${why}`,
     );
   }
 }
+
+/** Why each model needs the points it asks for: the messages of its FitError. */
+export const USL_NEEDS =
+  'its three parameters pass exactly through any three points, so fewer cannot test the law';
+export const AMDAHL_NEEDS = 'one point fixes λ and says nothing about p';
 
 /** Sum of squared errors of a model over the points. */
 export function sumOfSquares(points: readonly Point[], model: (n: number) => number): number {

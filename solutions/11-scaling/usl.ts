@@ -10,7 +10,7 @@
 // The fit minimises the squared error of X itself, not of a linearised form: Gunther's
 // linearisation (below) gives the starting point, and Levenberg–Marquardt walks from there to
 // the least-squares optimum with λ free and σ, κ held at or above 0.
-import { checkPoints, type Point, rSquared } from '../../lib/scaling/points.ts';
+import { checkPoints, type Point, rSquared, USL_NEEDS } from '../../lib/scaling/points.ts';
 
 export { FitError, type Point } from '../../lib/scaling/points.ts';
 
@@ -33,7 +33,7 @@ export function uslThroughput({ lambda, sigma, kappa }: UslParams, n: number): n
 }
 
 export function uslFit(points: readonly Point[]): UslFit {
-  checkPoints(points, 4, 'the USL');
+  checkPoints(points, 4, 'the USL', USL_NEEDS);
   const params = leastSquares(points, { fitKappa: true });
   return { ...params, ...peakOf(params), r2: rSquared(points, (n) => uslThroughput(params, n)) };
 }
@@ -63,9 +63,10 @@ export function linearisedStart(points: readonly Point[], fitKappa: boolean): Us
   const sbb = rows.reduce((s, r) => s + r.b * r.b, 0);
   const say = rows.reduce((s, r) => s + r.a * r.y, 0);
   const sby = rows.reduce((s, r) => s + r.b * r.y, 0);
-  if (!fitKappa) return { lambda, sigma: saa > 0 ? Math.max(0, say / saa) : 0, kappa: 0 };
+  // checkPoints guarantees a second distinct N (so saa > 0) and, for the USL, four (so the
+  // columns N − 1 and N(N − 1) are independent and det > 0).
+  if (!fitKappa) return { lambda, sigma: Math.max(0, say / saa), kappa: 0 };
   const det = saa * sbb - sab * sab;
-  if (!(Math.abs(det) > 0)) return { lambda, sigma: 0, kappa: 0 };
   return {
     lambda,
     sigma: Math.max(0, (say * sbb - sby * sab) / det),

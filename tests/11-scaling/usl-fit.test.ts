@@ -61,6 +61,14 @@ describe('the model and its peak', () => {
     expect([fit.peakN, fit.peakThroughput]).toEqual([Infinity, Infinity]);
   });
 
+  it('flat throughput is all contention: σ = 1, κ = 0, and r2 = 1 though the data do not vary', () => {
+    const fit = uslFit([1, 2, 4, 8, 16].map((n) => ({ n, x: 500 })));
+    expect(fit.lambda).toBeCloseTo(500, 6);
+    expect(fit.sigma).toBeCloseTo(1, 6);
+    expect(fit.kappa).toBeLessThan(1e-9);
+    expect(fit.r2).toBe(1);
+  });
+
   it('r2 is 1 on a sweep without noise and 1 − SSE/SST otherwise', () => {
     expect(uslFit(sweepOf(shapes['linear (σ = κ = 0)']!)).r2).toBeCloseTo(1, 12);
     const points = [1, 2, 3, 4, 5].map((n) => ({ n, x: n === 3 ? 2.5 : n }));
