@@ -46,7 +46,8 @@ export function peakOf({ lambda, sigma, kappa }: UslParams): {
     const peakN = Math.sqrt(Math.max(0, 1 - sigma) / kappa);
     return { peakN, peakThroughput: uslThroughput({ lambda, sigma, kappa }, peakN) };
   }
-  return { peakN: Infinity, peakThroughput: sigma > 0 ? lambda / sigma : Infinity };
+  // λ/0 is Infinity: with σ = κ = 0 nothing ever holds throughput back.
+  return { peakN: Infinity, peakThroughput: lambda / sigma };
 }
 
 /**
@@ -78,9 +79,9 @@ const MAX_ITERATIONS = 500;
 
 /**
  * Levenberg–Marquardt on (λ, σ, κ), in Marquardt's scaled form so that λ (thousands) and κ
- * (ten-thousandths) move on equal terms. σ and κ never go below 0: a parameter sitting at 0
- * whose gradient points below 0 is held there for the step, and a step that crosses 0 is
- * clamped to it. Stops when no step can lower the error any more.
+ * (ten-thousandths) move on equal terms. No parameter goes below 0: one sitting at 0 whose
+ * gradient points below 0 is held there for the step, and a step that crosses 0 is clamped to
+ * it. A step is taken only when it lowers the squared error; the loop ends when none can.
  */
 export function leastSquares(
   points: readonly Point[],
@@ -89,29 +90,23 @@ export function leastSquares(
   let theta = toVector(linearisedStart(points, fitKappa));
   let sse = errorOf(points, theta);
   let damping = 1e-3;
-  for (let iteration = 0; iteration < MAX_ITERATIONS && sse > 0; iteration++) {
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     const { jtj, jtr } = normalEquations(points, theta);
-    const free = [0, 1, 2].filter(
-      (j) => j === 0 || ((j === 1 || fitKappa) && (theta[j]! > 0 || jtr[j]! > 0)),
-    );
-    let improved = false;
-    while (damping < 1e20) {
+    const free = [0, 1, 2].filter((j) => (j < 2 || fitKappa) && (theta[j]! > 0 || jtr[j]! > 0));
+    let next = theta;
+    let nextSse = sse;
+    while (nextSse >= sse && damping < 1e20) {
       const step = dampedStep(jtj, jtr, free, damping);
-      const next = theta.map((t, j) => (j === 0 ? t + step[j]! : Math.max(0, t + step[j]!)));
-      const nextSse = errorOf(points, next);
-      if (nextSse < sse) {
-        const gain = (sse - nextSse) / sse;
-        theta = next;
-        sse = nextSse;
-        damping = Math.max(damping / 10, 1e-12);
-        improved = gain > 1e-15;
-        break;
-      }
-      damping *= 10;
+      next = theta.map((t, j) => Math.max(0, t + step[j]!));
+      nextSse = errorOf(points, next);
+      if (nextSse >= sse) damping *= 10;
     }
-    if (!improved) break;
+    if (!(nextSse < sse * (1 - 1e-15))) break;
+    theta = next;
+    sse = nextSse;
+    damping = Math.max(damping / 10, 1e-12);
   }
-  return { lambda: theta[0]!, sigma: theta[1]!, kappa: fitKappa ? theta[2]! : 0 };
+  return { lambda: theta[0]!, sigma: theta[1]!, kappa: theta[2]! };
 }
 
 const toVector = ({ lambda, sigma, kappa }: UslParams) => [lambda, sigma, kappa];
@@ -140,42 +135,32 @@ function normalEquations(points: readonly Point[], [lambda, sigma, kappa]: numbe
   return { jtj, jtr };
 }
 
-/** Solves (A + μI) z = b in the scaled variables z_j = δ_j·√(JᵀJ)_jj, over the free parameters. */
+/**
+ * The step δ over the free parameters from (JᵀJ + μ·diag JᵀJ) δ = Jᵀr, solved in the scaled
+ * variables z_j = δ_j·√(JᵀJ)_jj, where the matrix is A + μI with a unit diagonal: symmetric
+ * positive definite, so elimination needs no pivoting.
+ */
 function dampedStep(jtj: number[], jtr: number[], free: number[], damping: number): number[] {
-  const scale = free.map((j) => Math.sqrt(jtj[j * 3 + j]!) || 1);
-  const size = free.length;
+  const scale = free.map((j) => Math.sqrt(jtj[j * 3 + j]!));
   const a = free.map((i, r) =>
     free.map((k, c) => jtj[i * 3 + k]! / (scale[r]! * scale[c]!) + (r === c ? damping : 0)),
   );
-  const b = free.map((j, r) => jtr[j]! / scale[r]!);
-  const z = solve(a, b, size);
+  const z = free.map((j, r) => jtr[j]! / scale[r]!);
+  const size = free.length;
+  for (let col = 0; col < size; col++) {
+    for (let row = col + 1; row < size; row++) {
+      const factor = a[row]![col]! / a[col]![col]!;
+      for (let k = col; k < size; k++) a[row]![k]! -= factor * a[col]![k]!;
+      z[row]! -= factor * z[col]!;
+    }
+  }
+  for (let row = size - 1; row >= 0; row--) {
+    for (let k = row + 1; k < size; k++) z[row]! -= a[row]![k]! * z[k]!;
+    z[row]! /= a[row]![row]!;
+  }
   const step = [0, 0, 0];
   free.forEach((j, r) => {
     step[j] = z[r]! / scale[r]!;
   });
   return step;
-}
-
-/** Gaussian elimination with partial pivoting; the systems here are at most 3 × 3. */
-function solve(a: number[][], b: number[], size: number): number[] {
-  for (let col = 0; col < size; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < size; row++) {
-      if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
-    }
-    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
-    [b[col], b[pivot]] = [b[pivot]!, b[col]!];
-    for (let row = col + 1; row < size; row++) {
-      const factor = a[row]![col]! / a[col]![col]!;
-      for (let k = col; k < size; k++) a[row]![k]! -= factor * a[col]![k]!;
-      b[row]! -= factor * b[col]!;
-    }
-  }
-  const z = new Array<number>(size).fill(0);
-  for (let row = size - 1; row >= 0; row--) {
-    let sum = b[row]!;
-    for (let k = row + 1; k < size; k++) sum -= a[row]![k]! * z[k]!;
-    z[row] = sum / a[row]![row]!;
-  }
-  return z;
 }

@@ -48,3 +48,32 @@ export function expectRoundsTo(name: string, got: number, published: number, dig
 
 export const sumOfSquaredErrors = (points: readonly Point[], params: Params) =>
   points.reduce((sum, { n, x }) => sum + (x - usl(params, n)) ** 2, 0);
+
+/**
+ * First-order optimality, the way a fit can be judged without knowing the answer: at the
+ * least-squares optimum, nudging a parameter that sits above 0 changes the squared error only
+ * at second order, and nudging one held at 0 upwards cannot lower it. Central differences,
+ * relative to the error itself; `what` names the data in the message.
+ */
+export function expectStationary(points: readonly Point[], fit: Params, what: string) {
+  const sse = sumOfSquaredErrors(points, fit);
+  for (const name of ['lambda', 'sigma', 'kappa'] as const) {
+    const value = fit[name];
+    const h = value > 0 ? value * 1e-5 : 1e-9;
+    const at = (v: number) => sumOfSquaredErrors(points, { ...fit, [name]: v });
+    if (value > 0) {
+      // d SSE / d ln θ, as a share of SSE: 0 at the optimum, up to rounding.
+      const slope = ((at(value + h) - at(value - h)) / (2 * h)) * value;
+      expect(
+        Math.abs(slope) / sse,
+        `${what}: moving ${name} (${fmt(value)}) by 1 % changes the squared error by ` +
+          `${((Math.abs(slope) / sse) * 1).toPrecision(2)} %: the fit stopped before the optimum`,
+      ).toBeLessThan(1e-4);
+    } else {
+      expect(
+        at(h),
+        `${what}: raising ${name} from 0 lowers the squared error: the fit stopped before the optimum`,
+      ).toBeGreaterThanOrEqual(sse * (1 - 1e-9));
+    }
+  }
+}

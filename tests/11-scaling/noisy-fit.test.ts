@@ -4,7 +4,7 @@
 import { uslFit, uslThroughput } from '@target/11-scaling/usl';
 import { describe, expect, it } from 'vitest';
 import { noisySweep, shapes, usl } from './datasets.ts';
-import { expectFollowsRetrograde, sumOfSquaredErrors } from './fit-checks.ts';
+import { expectFollowsRetrograde, expectStationary, sumOfSquaredErrors } from './fit-checks.ts';
 import { leastSquaredError } from './least-squares-oracle.ts';
 
 const SEEDS = [1, 2, 3, 4, 5];
@@ -17,6 +17,7 @@ describe('uslFit on sweeps with ±1 % noise (seeded)', () => {
         const points = noisySweep(truth, NOISE, seed);
         const fit = uslFit(points);
         expectFollowsRetrograde(fit, points);
+        expectStationary(points, fit, `seed ${seed}`);
         const best = leastSquaredError(points);
         const sse = sumOfSquaredErrors(points, fit);
         expect(
@@ -34,4 +35,20 @@ describe('uslFit on sweeps with ±1 % noise (seeded)', () => {
       }
     });
   }
+});
+
+describe('uslFit keeps σ and κ at or above 0', () => {
+  it('on a superlinear sweep (warming caches: X(N) above N·X(1)) it holds them at 0', () => {
+    const points = [1, 2, 4, 8, 16, 32].map((n) => ({ n, x: 100 * n ** 1.1 }));
+    const fit = uslFit(points);
+    expect(
+      fit.sigma,
+      'X rises faster than N: nothing holds it back, so σ belongs at 0 (it may not go below)',
+    ).toBe(0);
+    expect(
+      fit.kappa,
+      'X rises faster than N: nothing holds it back, so κ belongs at 0 (it may not go below)',
+    ).toBe(0);
+    expectStationary(points, fit, 'superlinear sweep');
+  });
 });

@@ -3,7 +3,7 @@
 import { uslFit, uslThroughput } from '@target/11-scaling/usl';
 import { describe, expect, it } from 'vitest';
 import { mysqlCluster, mysqlClusterPublished, specSdm91, specSdm91Published } from './datasets.ts';
-import { expectRoundsTo } from './fit-checks.ts';
+import { expectRoundsTo, expectStationary } from './fit-checks.ts';
 
 describe('published USL fits', () => {
   it("SPEC SDM91 (Gunther's Guerrilla Capacity Planning) as the R package usl fits it", () => {
@@ -15,6 +15,7 @@ describe('published USL fits', () => {
     const sse = specSdm91.reduce((s, p) => s + (p.x - uslThroughput(fit, p.n)) ** 2, 0);
     const degreesOfFreedom = specSdm91.length - 3;
     expectRoundsTo('residual standard error', Math.sqrt(sse / degreesOfFreedom), 82.85, 4);
+    expectStationary(specSdm91, fit, 'SPEC SDM91');
   });
 
   it("Schwartz's MySQL sweep, 1 to 32 clients, as codahale/usl fits it (relative 1e-5)", () => {
@@ -26,5 +27,6 @@ describe('published USL fits', () => {
         `${name} = ${fit[name]}, published ${published}`,
       ).toBeLessThan(1e-5);
     }
+    expectStationary(mysqlCluster, fit, 'the MySQL sweep');
   });
 });
