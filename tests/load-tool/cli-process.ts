@@ -11,11 +11,19 @@ export interface CliRun {
 
 const script = join(repoRoot, 'scripts', 'load.ts');
 
-/** Runs `scripts/load.ts args…`; sends SIGINT once stderr matches `interruptWhen`. */
-export function runCli(args: string[], interruptWhen?: RegExp): Promise<CliRun> {
+/**
+ * Runs `scripts/load.ts args…` (with `env` added to this process's environment); sends SIGINT
+ * once stderr matches `interruptWhen`.
+ */
+export function runCli(
+  args: string[],
+  interruptWhen?: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: repoRoot,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
