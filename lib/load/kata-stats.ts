@@ -4,7 +4,7 @@
 // (in every worker thread too), a substituted module with KATA_SUBSTITUTE. Every member here
 // is one the kata teaches; nothing else is asked of the learner's code.
 import { importTarget } from '../target/import-target.ts';
-import { type TargetSelection, toolSelection } from '../target/target.ts';
+import { resolveTargetModule, type TargetSelection, toolSelection } from '../target/target.ts';
 
 /** `<kata>/<module>` of the statistics, for the switch. */
 export const STATS_MODULE = '10-load-tester/stats';
@@ -61,15 +61,14 @@ export interface LoadStatsModule {
 export async function loadStatsModule(
   selection: TargetSelection = toolSelection(false),
 ): Promise<LoadStatsModule> {
+  const file = resolveTargetModule(STATS_MODULE, selection);
   const module = await importTarget<Partial<LoadStatsModule>>(STATS_MODULE, selection);
   const { StatsEntry, CURRENT_WINDOW_SECONDS } = module;
   if (typeof StatsEntry !== 'function' || typeof StatsEntry.deserialize !== 'function') {
-    throw new TypeError(
-      `${STATS_MODULE} must export the class StatsEntry with a static deserialize (kata 10's API)`,
-    );
+    throw new TypeError(`${file} must export the class StatsEntry with a static deserialize`);
   }
   if (typeof CURRENT_WINDOW_SECONDS !== 'number') {
-    throw new TypeError(`${STATS_MODULE} must export CURRENT_WINDOW_SECONDS (kata 10's API)`);
+    throw new TypeError(`${file} must export CURRENT_WINDOW_SECONDS`);
   }
   return { StatsEntry, CURRENT_WINDOW_SECONDS };
 }
