@@ -28,7 +28,7 @@ describe('npm run load -- --kata --workers 2', () => {
         '--spawn-rate',
         '100',
         '--run-time',
-        '2s',
+        '1s',
         '--host',
         service.url,
         '--scenario',
