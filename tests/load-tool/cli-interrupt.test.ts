@@ -24,7 +24,7 @@ describe('Ctrl-C during npm run load', () => {
         '--html',
         `${prefix}.html`,
       ],
-      /req\/s/,
+      { interruptWhen: /req\/s/ },
     );
     expect(stderr).toMatch(/Stopping: writing the reports/);
     expect(code).toBe(EXIT_CODES.interrupted);

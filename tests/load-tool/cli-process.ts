@@ -11,14 +11,19 @@ export interface CliRun {
 
 const script = join(repoRoot, 'scripts', 'load.ts');
 
-/**
- * Runs `scripts/load.ts args…` (with `env` added to this process's environment); sends SIGINT
- * once stderr matches `interruptWhen`.
- */
+export interface CliOptions {
+  /** Sends SIGINT once stderr matches. */
+  interruptWhen?: RegExp;
+  /** Added to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** SIGKILL after this long: a hung run fails instead of hanging the spec. */
+  killAfterMs?: number;
+}
+
+/** Runs `scripts/load.ts args…` as a separate process. */
 export function runCli(
   args: string[],
-  interruptWhen?: RegExp,
-  env: NodeJS.ProcessEnv = {},
+  { interruptWhen, env = {}, killAfterMs = 15_000 }: CliOptions = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
@@ -29,7 +34,7 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     let interrupted = false;
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk;
     });

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../lib/target/target.ts';
 import { MARK } from './fixtures/app.marked.ts';
 
-const STARTUP_MS = 15_000;
+// Bounded, with room for a crowded machine (tsx compiles the service before it listens).
+const STARTUP_MS = 30_000;
 let child: ChildProcess | undefined;
 
 /** Starts `scripts/serve.ts args…`; resolves to the URL it prints, or rejects with its output. */
@@ -49,16 +50,20 @@ afterAll(async () => {
 });
 
 describe('npm run serve -- --kata', () => {
-  it('serves the album app the switch picks', async () => {
-    const substitute = join(repoRoot, 'tests/repository/fixtures/app.marked.ts');
-    const url = await serve(['--kata', '--port', '0'], {
-      KATA_SUBSTITUTE: `09-album-service/app=${substitute}`,
-    });
-    const response = await fetch(`${url}/albums`, { signal: AbortSignal.timeout(5_000) });
-    expect(response.status).toBe(200);
-    expect(response.headers.get(MARK), 'the app module did not come from the switch').toBe(
-      'substitute',
-    );
-    expect(Array.isArray(await response.json())).toBe(true);
-  });
+  it(
+    'serves the album app the switch picks',
+    async () => {
+      const substitute = join(repoRoot, 'tests/repository/fixtures/app.marked.ts');
+      const url = await serve(['--kata', '--port', '0'], {
+        KATA_SUBSTITUTE: `09-album-service/app=${substitute}`,
+      });
+      const response = await fetch(`${url}/albums`, { signal: AbortSignal.timeout(5_000) });
+      expect(response.status).toBe(200);
+      expect(response.headers.get(MARK), 'the app module did not come from the switch').toBe(
+        'substitute',
+      );
+      expect(Array.isArray(await response.json())).toBe(true);
+    },
+    STARTUP_MS + 10_000,
+  );
 });
