@@ -5,13 +5,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { type SweepResult, sweepTable, writeLabPage } from '../lib/scaling/lab-report.ts';
 import type { Point } from '../lib/scaling/points.ts';
 import { doublings, runSweep } from '../lib/scaling/sweep.ts';
 import { SWEEP_ALBUMS } from '../lib/scaling/sweep-scenario.ts';
-import { parseSubstitutes, repoRoot, resolveTargetModule } from '../lib/target/target.ts';
+import { importTarget } from '../lib/target/import-target.ts';
+import { repoRoot, toolSelection } from '../lib/target/target.ts';
 
 interface LabOptions {
   maxN: number;
@@ -125,12 +125,11 @@ interface Fits {
 }
 
 async function loadFits(kata: boolean): Promise<Fits> {
-  const selection = {
-    target: kata ? ('katas' as const) : ('solutions' as const),
-    substitutes: parseSubstitutes(process.env.KATA_SUBSTITUTE),
-  };
-  const load = (id: string) => import(pathToFileURL(resolveTargetModule(id, selection)).href);
-  const [usl, amdahl] = await Promise.all([load('11-scaling/usl'), load('11-scaling/amdahl')]);
+  const selection = toolSelection(kata);
+  const [usl, amdahl] = await Promise.all([
+    importTarget<Pick<Fits, 'uslFit'>>('11-scaling/usl', selection),
+    importTarget<Pick<Fits, 'amdahlFit'>>('11-scaling/amdahl', selection),
+  ]);
   return { uslFit: usl.uslFit, amdahlFit: amdahl.amdahlFit };
 }
 
