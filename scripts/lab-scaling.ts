@@ -133,7 +133,7 @@ async function loadFits(kata: boolean): Promise<Fits> {
   return { uslFit: usl.uslFit, amdahlFit: amdahl.amdahlFit };
 }
 
-function fit(fits: Fits, label: string, steps: SweepResult['steps']): SweepResult {
+function fitSweep(fits: Fits, label: string, steps: SweepResult['steps']): SweepResult {
   const points = steps.map((s) => ({ n: s.n, x: s.x }));
   try {
     return { label, steps, usl: fits.uslFit(points), amdahl: fits.amdahlFit(points) };
@@ -189,7 +189,7 @@ async function main(): Promise<void> {
               `${s.generatorBound ? ' (generator-bound)' : ''}`,
           ),
       });
-      sweeps.push(fit(fits, label, steps));
+      sweeps.push(fitSweep(fits, label, steps));
     }
     console.log('');
     for (const sweep of sweeps) console.log(`${sweepTable(sweep)}\n`);

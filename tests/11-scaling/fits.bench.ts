@@ -47,9 +47,9 @@ const datasets: Record<string, Point[]> = {
 
 for (const [dataset, points] of Object.entries(datasets)) {
   describe(dataset, () => {
-    for (const [name, fit] of Object.entries(fits)) {
+    for (const [name, fitter] of Object.entries(fits)) {
       bench(name, () => {
-        fit(points);
+        fitter(points);
       });
     }
   });
@@ -60,7 +60,8 @@ afterAll(() => {
     const best = sumOfSquaredErrors(points, referenceFit(points));
     const reached = Object.entries(fits)
       .map(
-        ([name, fit]) => `${name} ${(sumOfSquaredErrors(points, fit(points)) / best).toFixed(6)}×`,
+        ([name, fitter]) =>
+          `${name} ${(sumOfSquaredErrors(points, fitter(points)) / best).toFixed(6)}×`,
       )
       .join(', ');
     return `  ${dataset}: squared error relative to the reference's: ${reached}`;

@@ -73,11 +73,11 @@ describe('npm run lab:scaling', () => {
         const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
         const url = pathToFileURL(html).href;
         const refused: string[] = [];
-        await page.route('**/*', (route) =>
-          route.request().url() === url
-            ? route.continue()
-            : (refused.push(route.request().url()), route.abort()),
-        );
+        await page.route('**/*', (route) => {
+          if (route.request().url() === url) return route.continue();
+          refused.push(route.request().url());
+          return route.abort();
+        });
         await page.goto(url, { waitUntil: 'load' });
         expect(await page.locator('svg circle').count(), 'one dot per measured step').toBe(4);
         expect(await page.locator('svg path').count(), 'the USL and Amdahl curves').toBe(2);
