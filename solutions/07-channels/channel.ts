@@ -1,21 +1,23 @@
-// Experiment G: Go's unbuffered channel, for the event loop. As it stands this is the
-// "channel" everyone writes first: an array and a promise. A send never waits, so a fast
-// producer buffers without bound and nobody ever meets anybody; `select` takes the first
-// ready case every time; nothing ever lets the macrotask queue run.
+// Go's channel for the event loop.
 //
-// Make it Go's channel: an unbuffered send resolves only once a receiver has taken the
-// value (a rendezvous); a buffered one waits while the buffer is full; waiters are served
-// first come, first served; `select` picks uniformly at random among the ready cases.
+// Invariants, which every method keeps before it returns:
+// - A waiting receiver and a buffered value never coexist: a receiver waits only on an
+//   empty buffer, and a send hands its value straight to the oldest waiting receiver.
+// - Senders wait only when nobody can take their value: no waiting receiver and a full
+//   buffer (capacity 0 is always full). A receive that frees a slot pulls the oldest waiting
+//   sender's value into the buffer at once, so the buffer stays FIFO across waiters.
+// - Every waiter is settled exactly once, by whoever removes it from its queue: a partner,
+//   close(), its abort signal, or the select it belongs to. Removing comes first, settling
+//   second, in one synchronous step: nobody can see a waiter that is half taken.
+// - A hand-off is complete the moment the partner removes the waiter. So an abort that
+//   arrives later finds nothing to cancel, and a receive keeps the value it was handed.
 
-/** What a receive returns: `ok` is false once the channel is closed and drained. */
 export type Received<T> = { value: T; ok: true } | { value: undefined; ok: false };
 
 export interface WaitOptions {
-  /** Aborting gives up the wait: the operation rejects with `signal.reason`. */
   signal?: AbortSignal;
 }
 
-/** Go panics with "send on closed channel"; here, the send rejects with this. */
 export class SendOnClosedChannelError extends Error {
   override name = 'SendOnClosedChannelError';
   constructor() {
@@ -23,7 +25,6 @@ export class SendOnClosedChannelError extends Error {
   }
 }
 
-/** Go panics with "close of closed channel". */
 export class CloseOfClosedChannelError extends Error {
   override name = 'CloseOfClosedChannelError';
   constructor() {
@@ -32,15 +33,95 @@ export class CloseOfClosedChannelError extends Error {
 }
 
 /**
- * A producer and a consumer that never have to wait still let the macrotask queue (timers,
- * I/O) run at least once every YIELD_EVERY operations. Go's scheduler preempts a goroutine
- * that runs too long; the event loop cannot, so the channel must step aside itself.
+ * At most this many channel operations complete between two turns of the macrotask queue.
+ * A producer and a consumer that never wait would otherwise run on microtasks for ever,
+ * and timers and I/O would starve: Go's scheduler preempts, the event loop cannot.
  */
 export const YIELD_EVERY = 1024;
 
+// The budget is shared by every channel: starvation is a property of the whole loop.
+let budget = YIELD_EVERY;
+let turn: Promise<void> | undefined;
+
+/** Spends one operation; true when the caller must wait for the macrotask turn first. */
+function mustYield(): boolean {
+  if (turn) return true;
+  if (--budget > 0) return false;
+  turn = new Promise((resolve) =>
+    setImmediate(() => {
+      budget = YIELD_EVERY;
+      turn = undefined;
+      resolve();
+    }),
+  );
+  return true;
+}
+
+const CLOSED: Received<never> = Object.freeze({ value: undefined, ok: false });
+const DONE = Promise.resolve();
+
+/** One party parked in a channel's queue: a plain send or receive, or one case of a select. */
+interface Waiter {
+  /** A sender's value. */
+  value: unknown;
+  resolve: (result: never) => void;
+  reject: (error: unknown) => void;
+  /** Set when this waiter is one case of a select; the select then settles it. */
+  select: PendingSelect | undefined;
+  index: number;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined;
+}
+
+function parked(
+  value: unknown,
+  resolve: (result: never) => void,
+  reject: (error: unknown) => void,
+): Waiter {
+  return {
+    value,
+    resolve,
+    reject,
+    select: undefined,
+    index: 0,
+    signal: undefined,
+    onAbort: undefined,
+  };
+}
+
+function removeFrom(queue: Waiter[], waiter: Waiter): boolean {
+  const at = queue.indexOf(waiter);
+  if (at < 0) return false;
+  queue.splice(at, 1);
+  return true;
+}
+
+function forgetSignal(waiter: Waiter): void {
+  if (waiter.onAbort) waiter.signal!.removeEventListener('abort', waiter.onAbort);
+}
+
+/** Listens for the abort that would take this waiter out of its queue before a partner does. */
+function cancelOnAbort(waiter: Waiter, queue: Waiter[], signal: AbortSignal | undefined): void {
+  if (!signal) return;
+  waiter.signal = signal;
+  waiter.onAbort = () => {
+    // Not in the queue any more: a partner already completed the hand-off. Keep it.
+    if (removeFrom(queue, waiter)) waiter.reject(signal.reason);
+  };
+  signal.addEventListener('abort', waiter.onAbort, { once: true });
+}
+
+// The steps `select` needs. Their keys never leave this module, so no other code can call
+// them: the channel has no hooks.
+const READY: unique symbol = Symbol('ready');
+const RUN: unique symbol = Symbol('run');
+const PARK: unique symbol = Symbol('park');
+const UNPARK: unique symbol = Symbol('unpark');
+
 export class Channel<T> implements AsyncIterable<T> {
-  private readonly items: T[] = [];
-  private readonly receivers: ((received: Received<T>) => void)[] = [];
+  private readonly buffer: T[] = [];
+  private readonly receivers: Waiter[] = [];
+  private readonly senders: Waiter[] = [];
   private closed = false;
 
   constructor(readonly capacity = 0) {
@@ -49,96 +130,252 @@ export class Channel<T> implements AsyncIterable<T> {
     }
   }
 
-  /** How many values wait in the buffer (Go's `len(ch)`). */
   get length(): number {
-    return this.items.length;
+    return this.buffer.length;
   }
 
-  /** Unbuffered: resolves once a receiver has taken the value. Buffered: once it is buffered. */
-  send(value: T, options: WaitOptions = {}): Promise<void> {
-    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
+  send(value: T, options?: WaitOptions): Promise<void> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (mustYield()) return turn!.then(() => this.send(value, options));
     if (this.closed) return Promise.reject(new SendOnClosedChannelError());
-    const receiver = this.receivers.shift();
-    if (receiver) receiver({ value, ok: true });
-    else this.items.push(value);
-    return Promise.resolve();
+    if (this.offer(value)) return DONE;
+    return new Promise<void>((resolve, reject) => {
+      const waiter = parked(value, resolve, reject);
+      this.senders.push(waiter);
+      cancelOnAbort(waiter, this.senders, signal);
+    });
   }
 
-  /** The next value, or `{ value: undefined, ok: false }` once closed and drained. */
-  recv(options: WaitOptions = {}): Promise<Received<T>> {
-    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
-    const received = this.tryRecv();
+  recv(options?: WaitOptions): Promise<Received<T>> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (mustYield()) return turn!.then(() => this.recv(options));
+    const received = this.poll();
     if (received) return Promise.resolve(received);
-    return new Promise((resolve) => this.receivers.push(resolve));
+    return new Promise<Received<T>>((resolve, reject) => {
+      const waiter = parked(undefined, resolve, reject);
+      this.receivers.push(waiter);
+      cancelOnAbort(waiter, this.receivers, signal);
+    });
   }
 
-  /** Sends only if that needs no waiting; true if the value went. */
   trySend(value: T): boolean {
-    if (this.closed) throw new SendOnClosedChannelError();
-    const receiver = this.receivers.shift();
-    if (receiver) receiver({ value, ok: true });
-    else this.items.push(value);
-    return true;
+    return this.offer(value);
   }
 
-  /** A value if one is ready, `{ ok: false }` if closed and drained, else undefined. */
   tryRecv(): Received<T> | undefined {
-    if (this.items.length > 0) return { value: this.items.shift() as T, ok: true };
-    if (this.closed) return { value: undefined, ok: false };
-    return undefined;
+    return this.poll();
   }
 
-  /** No more sends. Receivers drain the buffer, then get `ok: false` for ever. */
   close(): void {
     if (this.closed) throw new CloseOfClosedChannelError();
     this.closed = true;
-    for (const receiver of this.receivers.splice(0)) receiver({ value: undefined, ok: false });
+    // Receivers wait only on an empty buffer: they get ok = false now.
+    for (const receiver of this.receivers.splice(0)) deliver(receiver, undefined, false);
+    // Go panics in every sender blocked on a channel that closes.
+    for (const sender of this.senders.splice(0)) fail(sender, new SendOnClosedChannelError());
   }
 
-  /** `for await (const v of ch)`: every value until the channel is closed and drained. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     for (;;) {
-      const { value, ok } = await this.recv();
-      if (!ok) return;
-      yield value;
+      const received = await this.recv();
+      if (!received.ok) return;
+      yield received.value;
     }
+  }
+
+  /** Completes a send now if that needs no waiting; throws on a closed channel. */
+  private offer(value: T): boolean {
+    if (this.closed) throw new SendOnClosedChannelError();
+    const receiver = this.receivers.shift();
+    if (receiver) {
+      deliver(receiver, value, true);
+      return true;
+    }
+    if (this.buffer.length < this.capacity) {
+      this.buffer.push(value);
+      return true;
+    }
+    return false;
+  }
+
+  /** Completes a receive now if that needs no waiting. */
+  private poll(): Received<T> | undefined {
+    if (this.buffer.length > 0) {
+      const value = this.buffer.shift() as T;
+      // A slot is free: the oldest waiting sender's value moves into it, and that send is done.
+      const sender = this.senders.shift();
+      if (sender) {
+        this.buffer.push(sender.value as T);
+        complete(sender);
+      }
+      return { value, ok: true };
+    }
+    const sender = this.senders.shift();
+    if (sender) {
+      complete(sender);
+      return { value: sender.value as T, ok: true };
+    }
+    return this.closed ? CLOSED : undefined;
+  }
+
+  /** Whether a case could run now (a send on a closed channel is "ready": it throws). */
+  [READY](side: 'send' | 'recv'): boolean {
+    if (side === 'recv') return this.buffer.length > 0 || this.senders.length > 0 || this.closed;
+    return this.closed || this.receivers.length > 0 || this.buffer.length < this.capacity;
+  }
+
+  [PARK](side: 'send' | 'recv', waiter: Waiter): void {
+    (side === 'send' ? this.senders : this.receivers).push(waiter);
+  }
+
+  [UNPARK](side: 'send' | 'recv', waiter: Waiter): void {
+    removeFrom(side === 'send' ? this.senders : this.receivers, waiter);
+  }
+
+  /** Runs a case that `ready` allowed. */
+  [RUN](side: 'send' | 'recv', value: unknown): Received<T> | undefined {
+    if (side === 'send') {
+      this.offer(value as T);
+      return undefined;
+    }
+    return this.poll();
   }
 }
 
-/** A `select` case: receive from a channel, or send a value to it. `null` never fires. */
+/** A receiver is handed a value (or `ok = false` at close): its receive is done. */
+function deliver(waiter: Waiter, value: unknown, ok: boolean): void {
+  if (waiter.select) {
+    waiter.select.finish(waiter, { index: waiter.index, value, ok });
+    return;
+  }
+  forgetSignal(waiter);
+  (waiter.resolve as (result: Received<unknown>) => void)(ok ? { value, ok: true } : CLOSED);
+}
+
+/** A sender's value was taken: its send is done. */
+function complete(waiter: Waiter): void {
+  if (waiter.select) {
+    waiter.select.finish(waiter, { index: waiter.index });
+    return;
+  }
+  forgetSignal(waiter);
+  (waiter.resolve as () => void)();
+}
+
+function fail(waiter: Waiter, error: Error): void {
+  if (waiter.select) {
+    waiter.select.fail(waiter, error);
+    return;
+  }
+  forgetSignal(waiter);
+  waiter.reject(error);
+}
+
 export type SelectCase<T = unknown> =
   | { recv: Channel<T> | null }
   | { send: Channel<T> | null; value: T };
 
 export interface SelectOptions extends WaitOptions {
-  /** Take `{ index: -1 }` at once when no case is ready (Go's `default:`). */
   default?: boolean;
-  /** Picks among ready cases; seed it for a reproducible run. Math.random by default. */
   random?: () => number;
 }
 
-/** Which case ran: its index, and for a receive what it got. `index: -1` is the default. */
 export interface Selected {
   index: number;
   value?: unknown;
   ok?: boolean;
 }
 
-/** Go's `select`: runs one ready case, chosen uniformly at random; waits if none is ready. */
-export async function select(
+const sideOf = (c: SelectCase<unknown>): 'send' | 'recv' => ('send' in c ? 'send' : 'recv');
+const channelOf = (c: SelectCase<unknown>): Channel<unknown> | null =>
+  'send' in c ? c.send : c.recv;
+
+/** A select parked on every channel of its cases; the first partner to arrive wins. */
+class PendingSelect {
+  readonly waiters: Waiter[] = [];
+  private settled = false;
+
+  constructor(
+    private readonly cases: readonly SelectCase<unknown>[],
+    private readonly resolve: (selected: Selected) => void,
+    private readonly reject: (error: unknown) => void,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onAbort: () => void,
+  ) {}
+
+  finish(winner: Waiter, selected: Selected): void {
+    if (this.leave(winner)) this.resolve(selected);
+  }
+
+  fail(winner: Waiter, error: unknown): void {
+    if (this.leave(winner)) this.reject(error);
+  }
+
+  /**
+   * Takes every other case out of its channel's queue, so that only one case of a select
+   * runs. False if the select had already left.
+   */
+  leave(winner: Waiter | undefined): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    this.signal?.removeEventListener('abort', this.onAbort);
+    for (const waiter of this.waiters) {
+      if (waiter === winner) continue;
+      const c = this.cases[waiter.index]!;
+      channelOf(c)![UNPARK](sideOf(c), waiter);
+    }
+    return true;
+  }
+}
+
+export function select(
   // biome-ignore lint/suspicious/noExplicitAny: cases mix channels of different element types
   cases: readonly SelectCase<any>[],
   options: SelectOptions = {},
 ): Promise<Selected> {
-  for (;;) {
-    for (const [index, c] of cases.entries()) {
-      // The first ready case wins, every time.
-      const received = 'recv' in c ? c.recv?.tryRecv() : undefined;
-      if (received) return { index, value: received.value, ok: received.ok };
-      if ('send' in c && c.send?.trySend(c.value)) return { index };
+  const { signal, random = Math.random } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (mustYield()) return turn!.then(() => select(cases, options));
+  try {
+    // Go polls the cases in a random order and runs the first ready one; picking uniformly
+    // among the ready ones is the same distribution. A null channel is never ready.
+    let ready = 0;
+    for (const c of cases) {
+      const channel = channelOf(c);
+      if (channel?.[READY](sideOf(c))) ready++;
     }
-    if (options.default) return { index: -1 };
-    if (options.signal?.aborted) throw options.signal.reason;
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    if (ready > 0) {
+      let pick = Math.min(ready - 1, Math.floor(random() * ready));
+      for (const [index, c] of cases.entries()) {
+        const channel = channelOf(c);
+        if (!channel?.[READY](sideOf(c)) || pick-- > 0) continue;
+        const side = sideOf(c);
+        const received = channel[RUN](side, 'value' in c ? c.value : undefined);
+        return Promise.resolve(
+          side === 'send' ? { index } : { index, value: received!.value, ok: received!.ok },
+        );
+      }
+    }
+  } catch (error) {
+    return Promise.reject(error);
   }
+  if (options.default) return Promise.resolve({ index: -1 });
+  return new Promise<Selected>((resolve, reject) => {
+    const onAbort = () => {
+      if (pending.leave(undefined)) reject(signal!.reason);
+    };
+    const pending = new PendingSelect(cases, resolve, reject, signal, onAbort);
+    for (const [index, c] of cases.entries()) {
+      const channel = channelOf(c);
+      if (!channel) continue;
+      const waiter = parked('value' in c ? c.value : undefined, resolve as never, reject);
+      waiter.select = pending;
+      waiter.index = index;
+      pending.waiters.push(waiter);
+      channel[PARK](sideOf(c), waiter);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
