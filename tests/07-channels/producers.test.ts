@@ -69,12 +69,12 @@ describe(`${PRODUCERS} producers × ${MESSAGES.toLocaleString('en-US')} messages
           }
         });
         const consumer = consumeAll(channel, received);
-        await s.waitFor(Promise.all(producers));
+        await settlesWithin(s.waitFor(Promise.all(producers)), 'every producer finishing');
         channel.close();
-        await s.waitFor(consumer);
+        await settlesWithin(s.waitFor(consumer), 'the consumer seeing the close');
         expectEveryMessageOnce(received, PRODUCERS, MESSAGES);
       }),
-      { seed: SEED, numRuns: 2 },
+      { seed: SEED, numRuns: 2, endOnFailure: true },
     );
   });
 });
