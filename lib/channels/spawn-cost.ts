@@ -8,8 +8,10 @@ export interface SpawnCost {
   count: number;
   /** Wall time to create them all (workers: until each has sent its first message), ÷ count. */
   createMicrosEach: number;
-  /** Memory they hold while alive, ÷ count: retained heap for tasks, RSS for threads. */
+  /** Memory they hold while alive, ÷ count: retained heap for tasks, RSS growth for threads. */
   bytesEach: number;
+  /** Threads only: the V8 heap of each worker's own isolate, as it reports it. */
+  isolateHeapBytesEach?: number;
 }
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -38,17 +40,24 @@ export async function asyncTaskCost(count: number): Promise<SpawnCost> {
   return { count, createMicrosEach: (elapsed * 1000) / count, bytesEach: bytes / count };
 }
 
-// The smallest worker: plain JavaScript, no TypeScript loader, one message and then idle.
-const IDLE_WORKER = "require('node:worker_threads').parentPort.postMessage('up');";
+// The smallest worker: plain JavaScript, no TypeScript loader. It reports its isolate's heap
+// and then idles.
+const IDLE_WORKER =
+  "require('node:worker_threads').parentPort.postMessage(" +
+  "require('node:v8').getHeapStatistics().total_physical_size);";
 
 /** `count` worker threads, started at once, alive until each has said it is up. */
 export async function workerThreadCost(count: number, timeoutMs = 20_000): Promise<SpawnCost> {
+  // Let threads that earlier code terminated give their memory back before the first reading.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   gc();
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   const workers = Array.from({ length: count }, () => new Worker(IDLE_WORKER, { eval: true }));
   try {
-    const up = Promise.all(workers.map((worker) => once(worker, 'message')));
+    const up = Promise.all(
+      workers.map(async (worker) => (await once(worker, 'message'))[0] as number),
+    );
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -56,10 +65,15 @@ export async function workerThreadCost(count: number, timeoutMs = 20_000): Promi
         timeoutMs,
       );
     });
-    await Promise.race([up, deadline]).finally(() => clearTimeout(timer));
+    const heaps = await Promise.race([up, deadline]).finally(() => clearTimeout(timer));
     const elapsed = performance.now() - started;
     const bytes = process.memoryUsage().rss - rssBefore;
-    return { count, createMicrosEach: (elapsed * 1000) / count, bytesEach: bytes / count };
+    return {
+      count,
+      createMicrosEach: (elapsed * 1000) / count,
+      bytesEach: bytes / count,
+      isolateHeapBytesEach: heaps.reduce((sum, heap) => sum + heap, 0) / count,
+    };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

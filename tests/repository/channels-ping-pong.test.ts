@@ -3,6 +3,7 @@
 // run once per `npm test`. Each round is bounded by the worker pool: a lost wake-up fails.
 import { describe, expect, it } from 'vitest';
 import { openAtomicsPingPong } from '../../lib/channels/ping-pong-atomics.ts';
+import { pingPongFloor } from '../../lib/channels/ping-pong-floor.ts';
 import { openPortPingPong } from '../../lib/channels/ping-pong-port.ts';
 import { asyncTaskCost, workerThreadCost } from '../../lib/channels/spawn-cost.ts';
 
@@ -37,6 +38,12 @@ describe('ping-pong between two worker threads', () => {
   });
 });
 
+describe('the floor: one promise per hand-off', () => {
+  it('passes the token intact', async () => {
+    expect((await pingPongFloor(1_000)).token).toBe(2_000);
+  });
+});
+
 describe('what a waiting party costs to create', () => {
   it('async tasks: counted, timed, and their heap measured', async () => {
     const cost = await asyncTaskCost(10_000);
@@ -49,5 +56,6 @@ describe('what a waiting party costs to create', () => {
     const cost = await workerThreadCost(2);
     expect(cost.count).toBe(2);
     expect(cost.createMicrosEach).toBeGreaterThan(0);
+    expect(cost.isolateHeapBytesEach, 'each worker reports its own heap').toBeGreaterThan(0);
   });
 });
