@@ -61,32 +61,31 @@ const CLOSED: Received<never> = Object.freeze({ value: undefined, ok: false });
 const DONE = Promise.resolve();
 
 /** One party parked in a channel's queue: a plain send or receive, or one case of a select. */
-interface Waiter {
-  /** A sender's value. */
-  value: unknown;
-  resolve: (result: never) => void;
-  reject: (error: unknown) => void;
+class Waiter {
+  resolve: (result: never) => void = noop;
+  reject: (error: unknown) => void = noop;
   /** Set when this waiter is one case of a select; the select then settles it. */
-  select: PendingSelect | undefined;
-  index: number;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  select: PendingSelect | undefined = undefined;
+  index = 0;
+  signal: AbortSignal | undefined = undefined;
+  onAbort: (() => void) | undefined = undefined;
+
+  /** `value` is a sender's value. */
+  constructor(readonly value: unknown) {}
 }
 
-function parked(
-  value: unknown,
-  resolve: (result: never) => void,
-  reject: (error: unknown) => void,
-): Waiter {
-  return {
-    value,
-    resolve,
-    reject,
-    select: undefined,
-    index: 0,
-    signal: undefined,
-    onAbort: undefined,
-  };
+const noop = () => {};
+
+/** Parks a plain send or receive in `queue`; the promise settles when someone takes it out. */
+function park<R>(queue: Waiter[], value: unknown, signal: AbortSignal | undefined): Promise<R> {
+  const waiter = new Waiter(value);
+  const promise = new Promise<R>((resolve, reject) => {
+    waiter.resolve = resolve as (result: never) => void;
+    waiter.reject = reject;
+  });
+  queue.push(waiter);
+  if (signal) cancelOnAbort(waiter, queue, signal);
+  return promise;
 }
 
 function removeFrom(queue: Waiter[], waiter: Waiter): boolean {
@@ -101,8 +100,7 @@ function forgetSignal(waiter: Waiter): void {
 }
 
 /** Listens for the abort that would take this waiter out of its queue before a partner does. */
-function cancelOnAbort(waiter: Waiter, queue: Waiter[], signal: AbortSignal | undefined): void {
-  if (!signal) return;
+function cancelOnAbort(waiter: Waiter, queue: Waiter[], signal: AbortSignal): void {
   waiter.signal = signal;
   waiter.onAbort = () => {
     // Not in the queue any more: a partner already completed the hand-off. Keep it.
@@ -140,11 +138,7 @@ export class Channel<T> implements AsyncIterable<T> {
     if (mustYield()) return turn!.then(() => this.send(value, options));
     if (this.closed) return Promise.reject(new SendOnClosedChannelError());
     if (this.offer(value)) return DONE;
-    return new Promise<void>((resolve, reject) => {
-      const waiter = parked(value, resolve, reject);
-      this.senders.push(waiter);
-      cancelOnAbort(waiter, this.senders, signal);
-    });
+    return park<void>(this.senders, value, signal);
   }
 
   recv(options?: WaitOptions): Promise<Received<T>> {
@@ -153,11 +147,7 @@ export class Channel<T> implements AsyncIterable<T> {
     if (mustYield()) return turn!.then(() => this.recv(options));
     const received = this.poll();
     if (received) return Promise.resolve(received);
-    return new Promise<Received<T>>((resolve, reject) => {
-      const waiter = parked(undefined, resolve, reject);
-      this.receivers.push(waiter);
-      cancelOnAbort(waiter, this.receivers, signal);
-    });
+    return park<Received<T>>(this.receivers, undefined, signal);
   }
 
   trySend(value: T): boolean {
@@ -188,9 +178,8 @@ export class Channel<T> implements AsyncIterable<T> {
   /** Completes a send now if that needs no waiting; throws on a closed channel. */
   private offer(value: T): boolean {
     if (this.closed) throw new SendOnClosedChannelError();
-    const receiver = this.receivers.shift();
-    if (receiver) {
-      deliver(receiver, value, true);
+    if (this.receivers.length > 0) {
+      deliver(this.receivers.shift()!, value, true);
       return true;
     }
     if (this.buffer.length < this.capacity) {
@@ -205,15 +194,15 @@ export class Channel<T> implements AsyncIterable<T> {
     if (this.buffer.length > 0) {
       const value = this.buffer.shift() as T;
       // A slot is free: the oldest waiting sender's value moves into it, and that send is done.
-      const sender = this.senders.shift();
-      if (sender) {
+      if (this.senders.length > 0) {
+        const sender = this.senders.shift()!;
         this.buffer.push(sender.value as T);
         complete(sender);
       }
       return { value, ok: true };
     }
-    const sender = this.senders.shift();
-    if (sender) {
+    if (this.senders.length > 0) {
+      const sender = this.senders.shift()!;
       complete(sender);
       return { value: sender.value as T, ok: true };
     }
@@ -370,7 +359,7 @@ export function select(
     for (const [index, c] of cases.entries()) {
       const channel = channelOf(c);
       if (!channel) continue;
-      const waiter = parked('value' in c ? c.value : undefined, resolve as never, reject);
+      const waiter = new Waiter('value' in c ? c.value : undefined);
       waiter.select = pending;
       waiter.index = index;
       pending.waiters.push(waiter);
