@@ -88,11 +88,9 @@ function park<R>(queue: Waiter[], value: unknown, signal: AbortSignal | undefine
   return promise;
 }
 
-function removeFrom(queue: Waiter[], waiter: Waiter): boolean {
+function removeFrom(queue: Waiter[], waiter: Waiter): void {
   const at = queue.indexOf(waiter);
-  if (at < 0) return false;
-  queue.splice(at, 1);
-  return true;
+  if (at >= 0) queue.splice(at, 1);
 }
 
 function forgetSignal(waiter: Waiter): void {
@@ -102,9 +100,11 @@ function forgetSignal(waiter: Waiter): void {
 /** Listens for the abort that would take this waiter out of its queue before a partner does. */
 function cancelOnAbort(waiter: Waiter, queue: Waiter[], signal: AbortSignal): void {
   waiter.signal = signal;
+  // A partner that takes the waiter removes this listener in the same step (forgetSignal):
+  // an abort that comes after the hand-off finds nothing to undo, and the value stands.
   waiter.onAbort = () => {
-    // Not in the queue any more: a partner already completed the hand-off. Keep it.
-    if (removeFrom(queue, waiter)) waiter.reject(signal.reason);
+    removeFrom(queue, waiter);
+    waiter.reject(signal.reason);
   };
   signal.addEventListener('abort', waiter.onAbort, { once: true });
 }
@@ -161,10 +161,11 @@ export class Channel<T> implements AsyncIterable<T> {
   close(): void {
     if (this.closed) throw new CloseOfClosedChannelError();
     this.closed = true;
+    // One at a time: a select that wins here takes its other waiters out of these queues.
     // Receivers wait only on an empty buffer: they get ok = false now.
-    for (const receiver of this.receivers.splice(0)) deliver(receiver, undefined, false);
+    while (this.receivers.length > 0) deliver(this.receivers.shift()!, undefined, false);
     // Go panics in every sender blocked on a channel that closes.
-    for (const sender of this.senders.splice(0)) fail(sender, new SendOnClosedChannelError());
+    while (this.senders.length > 0) fail(this.senders.shift()!, new SendOnClosedChannelError());
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -236,7 +237,7 @@ export class Channel<T> implements AsyncIterable<T> {
 /** A receiver is handed a value (or `ok = false` at close): its receive is done. */
 function deliver(waiter: Waiter, value: unknown, ok: boolean): void {
   if (waiter.select) {
-    waiter.select.finish(waiter, { index: waiter.index, value, ok });
+    waiter.select.finish({ index: waiter.index, value, ok });
     return;
   }
   forgetSignal(waiter);
@@ -246,7 +247,7 @@ function deliver(waiter: Waiter, value: unknown, ok: boolean): void {
 /** A sender's value was taken: its send is done. */
 function complete(waiter: Waiter): void {
   if (waiter.select) {
-    waiter.select.finish(waiter, { index: waiter.index });
+    waiter.select.finish({ index: waiter.index });
     return;
   }
   forgetSignal(waiter);
@@ -255,7 +256,7 @@ function complete(waiter: Waiter): void {
 
 function fail(waiter: Waiter, error: Error): void {
   if (waiter.select) {
-    waiter.select.fail(waiter, error);
+    waiter.select.fail(error);
     return;
   }
   forgetSignal(waiter);
@@ -281,10 +282,13 @@ const sideOf = (c: SelectCase<unknown>): 'send' | 'recv' => ('send' in c ? 'send
 const channelOf = (c: SelectCase<unknown>): Channel<unknown> | null =>
   'send' in c ? c.send : c.recv;
 
-/** A select parked on every channel of its cases; the first partner to arrive wins. */
+/**
+ * A select parked on the channel of every case. The first partner to take one of its waiters
+ * out of a queue wins, and in that same step `leave` takes the other waiters out of theirs
+ * and drops the abort listener: nobody can reach a select twice.
+ */
 class PendingSelect {
   readonly waiters: Waiter[] = [];
-  private settled = false;
 
   constructor(
     private readonly cases: readonly SelectCase<unknown>[],
@@ -294,28 +298,23 @@ class PendingSelect {
     private readonly onAbort: () => void,
   ) {}
 
-  finish(winner: Waiter, selected: Selected): void {
-    if (this.leave(winner)) this.resolve(selected);
+  finish(selected: Selected): void {
+    this.leave();
+    this.resolve(selected);
   }
 
-  fail(winner: Waiter, error: unknown): void {
-    if (this.leave(winner)) this.reject(error);
+  fail(error: unknown): void {
+    this.leave();
+    this.reject(error);
   }
 
-  /**
-   * Takes every other case out of its channel's queue, so that only one case of a select
-   * runs. False if the select had already left.
-   */
-  leave(winner: Waiter | undefined): boolean {
-    if (this.settled) return false;
-    this.settled = true;
+  /** Takes every waiter out of its channel's queue (the winner is out already). */
+  leave(): void {
     this.signal?.removeEventListener('abort', this.onAbort);
     for (const waiter of this.waiters) {
-      if (waiter === winner) continue;
       const c = this.cases[waiter.index]!;
       channelOf(c)![UNPARK](sideOf(c), waiter);
     }
-    return true;
   }
 }
 
@@ -353,7 +352,8 @@ export function select(
   if (options.default) return Promise.resolve({ index: -1 });
   return new Promise<Selected>((resolve, reject) => {
     const onAbort = () => {
-      if (pending.leave(undefined)) reject(signal!.reason);
+      pending.leave();
+      reject(signal!.reason);
     };
     const pending = new PendingSelect(cases, resolve, reject, signal, onAbort);
     for (const [index, c] of cases.entries()) {

@@ -16,6 +16,10 @@ describe('aborting a receive', () => {
     controller.abort(reason);
     await flushMicrotasks();
     expect(aborted.error, 'the aborted receive did not reject with signal.reason').toBe(reason);
+    expect(
+      getEventListeners(controller.signal, 'abort'),
+      'a listener outlived its abort',
+    ).toHaveLength(0);
     const send = observe(channel.send('value'));
     await flushMicrotasks();
     expect(send.state, 'the aborted receiver still took a value').toBe('pending');

@@ -108,7 +108,8 @@ describe('a buffered channel', () => {
 
   it('rejects a capacity that is not a whole number >= 0', () => {
     expect(() => new Channel(-1)).toThrow(RangeError);
-    expect(() => new Channel(1.5)).toThrow(RangeError);
+    expect(() => new Channel(1.5)).toThrow(/capacity is a whole number >= 0; got 1.5/);
+    expect(new Channel().capacity, 'a channel is unbuffered unless asked').toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // Go's select: among the cases that are ready, one chosen uniformly at random; `default`
 // only when none is; a nil channel (here `null`) never ready; and only the chosen case
 // happens. Randomness comes from a seeded source, so every run makes the same choices.
+import { getEventListeners } from 'node:events';
 import { Channel, SendOnClosedChannelError, select } from '@target/07-channels/channel';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../lib/random.ts';
@@ -78,6 +79,26 @@ describe('select chooses among ready cases uniformly at random', () => {
     await flushMicrotasks();
     expect(receiver.value).toEqual({ value: 'sent', ok: true });
     expect(out.tryRecv(), 'the select sent its value twice').toBeUndefined();
+  });
+});
+
+describe('select, more ready cases', () => {
+  it('a send case is ready when the buffer has room, and not when it is full', async () => {
+    const out = new Channel<string>(1);
+    expect(await select([{ send: out, value: 'in' }], { default: true })).toEqual({ index: 0 });
+    expect(out.length).toBe(1);
+    expect(await select([{ send: out, value: 'more' }], { default: true })).toEqual({ index: -1 });
+    expect(out.tryRecv()).toEqual({ value: 'in', ok: true });
+  });
+
+  it('a random source that returns its upper bound still picks a ready case', async () => {
+    const cases = [
+      { recv: new Channel<string>() },
+      { recv: readyChannel('a') },
+      { recv: readyChannel('b') },
+    ];
+    expect(await select(cases, { random: () => 1 })).toEqual({ index: 2, value: 'b', ok: true });
+    expect(await select(cases, { random: () => 0 })).toEqual({ index: 1, value: 'a', ok: true });
   });
 });
 
@@ -215,6 +236,31 @@ describe('a select that has to wait', () => {
       SendOnClosedChannelError,
     );
     expect(other.trySend('late'), 'a failed select still received').toBe(false);
+  });
+
+  it('two cases on one channel that closes: the select completes once', async () => {
+    const channel = new Channel<string>();
+    const waiting = select([{ recv: channel }, { send: channel, value: 'x' }, { recv: channel }]);
+    await flushMicrotasks();
+    channel.close();
+    expect(await settlesWithin(waiting, 'a select waking at close')).toEqual({
+      index: 0,
+      value: undefined,
+      ok: false,
+    });
+  });
+
+  it('a signal reused for many selects keeps no listener behind', async () => {
+    const { signal } = new AbortController();
+    const channel = new Channel<number>();
+    for (let i = 0; i < 20; i++) {
+      const waiting = select([{ recv: channel }], { signal });
+      await channel.send(i);
+      await waiting;
+    }
+    expect(getEventListeners(signal, 'abort'), 'abort listeners left on the signal').toHaveLength(
+      0,
+    );
   });
 
   it('an aborted select rejects with the reason and leaves every channel alone', async () => {
