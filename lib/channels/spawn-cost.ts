@@ -8,7 +8,7 @@ export interface SpawnCost {
   count: number;
   /** Wall time to create them all (workers: until each has sent its first message), ÷ count. */
   createMicrosEach: number;
-  /** Memory they hold while alive, ÷ count: retained heap for tasks, RSS growth for threads. */
+  /** Memory they hold while alive, ÷ count: retained heap for tasks, RSS for threads. */
   bytesEach: number;
   /** Threads only: the V8 heap of each worker's own isolate, as it reports it. */
   isolateHeapBytesEach?: number;
@@ -46,14 +46,22 @@ const IDLE_WORKER =
   "require('node:worker_threads').parentPort.postMessage(" +
   "require('node:v8').getHeapStatistics().total_physical_size);";
 
-/** `count` worker threads, started at once, alive until each has said it is up. */
-export async function workerThreadCost(count: number, timeoutMs = 20_000): Promise<SpawnCost> {
-  // Let threads that earlier code terminated give their memory back before the first reading.
-  await new Promise((resolve) => setTimeout(resolve, 100));
+const settle = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 200));
   gc();
-  const rssBefore = process.memoryUsage().rss;
+};
+
+/**
+ * `count` worker threads, started at once, alive until each has said it is up. Their memory
+ * is what the process gives back once they have exited: RSS read before and after the
+ * start is blurred by other threads that free memory meanwhile.
+ */
+export async function workerThreadCost(count: number, timeoutMs = 20_000): Promise<SpawnCost> {
   const started = performance.now();
   const workers = Array.from({ length: count }, () => new Worker(IDLE_WORKER, { eval: true }));
+  let heaps: number[];
+  let elapsed: number;
+  let rssAlive: number;
   try {
     const up = Promise.all(
       workers.map(async (worker) => (await once(worker, 'message'))[0] as number),
@@ -65,16 +73,19 @@ export async function workerThreadCost(count: number, timeoutMs = 20_000): Promi
         timeoutMs,
       );
     });
-    const heaps = await Promise.race([up, deadline]).finally(() => clearTimeout(timer));
-    const elapsed = performance.now() - started;
-    const bytes = process.memoryUsage().rss - rssBefore;
-    return {
-      count,
-      createMicrosEach: (elapsed * 1000) / count,
-      bytesEach: bytes / count,
-      isolateHeapBytesEach: heaps.reduce((sum, heap) => sum + heap, 0) / count,
-    };
+    heaps = await Promise.race([up, deadline]).finally(() => clearTimeout(timer));
+    elapsed = performance.now() - started;
+    await settle();
+    rssAlive = process.memoryUsage().rss;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  await settle();
+  const bytes = rssAlive - process.memoryUsage().rss;
+  return {
+    count,
+    createMicrosEach: (elapsed * 1000) / count,
+    bytesEach: bytes / count,
+    isolateHeapBytesEach: heaps.reduce((sum, heap) => sum + heap, 0) / count,
+  };
 }
