@@ -2,7 +2,7 @@
 // unbuffered channels. The token must come back intact, and the two must take turns.
 import { Channel } from '@target/07-channels/channel';
 import { describe, expect, it } from 'vitest';
-import { pingPongAsync } from '../../lib/channels/ping-pong-async.ts';
+import { type HandOff, pingPongAsync } from '../../lib/channels/ping-pong-async.ts';
 import { settlesWithin } from '../support/bounded.ts';
 
 describe('ping-pong over two unbuffered Channels (one thread)', () => {
@@ -29,5 +29,20 @@ describe('ping-pong over two unbuffered Channels (one thread)', () => {
       '5,000 round trips',
     );
     expect(result.token).toBe(10_000);
+  });
+
+  it('stops at the first wrong token, and says which', async () => {
+    const tampered = (): HandOff<number> => {
+      const channel = new Channel<number>();
+      return { send: (token) => channel.send(token + 10), recv: () => channel.recv() };
+    };
+    await expect(pingPongAsync(tampered, 3)).rejects.toThrow('pong received 10, expected token 0');
+    const closed = (): HandOff<number> => ({
+      send: async () => {},
+      recv: async () => ({ value: undefined, ok: false }),
+    });
+    await expect(pingPongAsync(closed, 3)).rejects.toThrow(
+      'received a closed channel, expected token 0',
+    );
   });
 });
