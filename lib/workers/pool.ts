@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type TransferListItem, Worker } from 'node:worker_threads';
 import { reviveError } from '../errors.ts';
 import { Barrier } from './barrier.ts';
+import { addMutantHits, mutantSwitchForWorker } from './mutant-switch.ts';
 import type { HostMessage, WorkerBoot, WorkerMessage } from './protocol.ts';
 
 const bootstrap = fileURLToPath(new URL('./bootstrap.mjs', import.meta.url));
@@ -49,6 +50,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
     startupTimeoutMs = DEFAULT_STARTUP_TIMEOUT_MS,
   } = options;
   const barrier = new Barrier(count);
+  const mutant = mutantSwitchForWorker();
   const workers = Array.from({ length: count }, (_, index) => {
     const boot: WorkerBoot<D> = {
       entry,
@@ -56,6 +58,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
       barrier: barrier.buffer,
       parties: count,
       data: options.data(index),
+      ...(mutant ? { mutant } : {}),
     };
     return new Worker(bootstrap, { workerData: boot, transferList: options.transferList?.(index) });
   });
@@ -83,6 +86,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
       };
       const onMessage = (message: WorkerMessage) => {
         cleanup();
+        addMutantHits(message.hits);
         resolve(message);
       };
       const onError = (error: Error) => {
