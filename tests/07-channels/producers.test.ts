@@ -10,6 +10,9 @@ import { settlesWithin } from '../support/bounded.ts';
 const PRODUCERS = 10;
 const MESSAGES = 1_000;
 const SEED = 20_260_707;
+// 10,000 hand-offs, thousands of them scheduled one by one: on a busy machine that is seconds.
+// The bound is only there so that a lost wake-up fails instead of hanging.
+const WORK_BOUND_MS = 15_000;
 
 interface Message {
   producer: number;
@@ -49,7 +52,7 @@ describe(`${PRODUCERS} producers × ${MESSAGES.toLocaleString('en-US')} messages
         for (let seq = 0; seq < MESSAGES; seq++) await channel.send({ producer, seq });
       });
       const consumer = consumeAll(channel, received);
-      await settlesWithin(Promise.all(producers), 'every producer finishing');
+      await settlesWithin(Promise.all(producers), 'every producer finishing', WORK_BOUND_MS);
       channel.close();
       await settlesWithin(consumer, 'the consumer seeing the close');
       expectEveryMessageOnce(received, PRODUCERS, MESSAGES);
@@ -69,7 +72,11 @@ describe(`${PRODUCERS} producers × ${MESSAGES.toLocaleString('en-US')} messages
           }
         });
         const consumer = consumeAll(channel, received);
-        await settlesWithin(s.waitFor(Promise.all(producers)), 'every producer finishing');
+        await settlesWithin(
+          s.waitFor(Promise.all(producers)),
+          'every producer finishing',
+          WORK_BOUND_MS,
+        );
         channel.close();
         await settlesWithin(s.waitFor(consumer), 'the consumer seeing the close');
         expectEveryMessageOnce(received, PRODUCERS, MESSAGES);
