@@ -1,14 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import {
+  repoRoot,
   resolveTargetModule,
   selectionFromEnv,
   selectionToEnv,
   TARGET_PREFIX,
   type TargetSelection,
 } from './lib/target/target.ts';
+import { hangDir } from './lib/watchdog/hang-record.ts';
 import type { VerifyPlan } from './tests/support/verify-plan.ts';
+
+// Every spec file gets a watchdog for a blocked event loop (lib/watchdog/). Its records go to
+// one folder per vitest process, which the reporters read.
+process.env.KATA_HANG_DIR ??= hangDir(repoRoot);
 
 /** Resolves `@target/<kata>/<module>` to katas/, solutions/ or a substituted wrong answer. */
 function targetSwitch(selection: TargetSelection): Plugin {
@@ -21,13 +28,27 @@ function targetSwitch(selection: TargetSelection): Plugin {
   };
 }
 
-const specs = ['tests/**/*.test.ts'];
+// Plain `npx vitest` runs the katas' specs only; the repository's own specs (tests/repository,
+// tests/load-tool, …) run in `npm test`, through the verifier's plan.
+const kataSpecs = ['tests/[0-9][0-9]-*/**/*.test.ts'];
+
+/** Every spec file of a kata: a worker-only module (add-many.ts) reruns them too. */
+const specsOfKata = (id: string): string[] => {
+  const dir = join(repoRoot, 'tests', id);
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.test.ts'))
+        .map((file) => join(dir, file))
+    : [];
+};
+
 const shared = {
   exclude: ['**/node_modules/**', 'tests/**/wrong/**'],
   testTimeout: 20_000,
   hookTimeout: 20_000,
   // Memory benches measure retained heap: they need a full GC before each reading.
   execArgv: ['--expose-gc'],
+  setupFiles: ['./lib/watchdog/setup.ts'],
 };
 
 // `npm test` hands the verifier's plan over in KATA_VERIFY_PLAN: one project per
@@ -40,7 +61,7 @@ function verifyProjects(planFile: string): TestProjectInlineConfiguration[] {
       ...shared,
       name: run.name,
       include: run.include,
-      env: selectionToEnv(run.selection),
+      env: { ...selectionToEnv(run.selection), KATA_RUN_NAME: run.name },
     },
   }));
 }
@@ -51,7 +72,16 @@ export default defineConfig({
   plugins: planFile ? [] : [targetSwitch(selectionFromEnv())],
   test: {
     ...shared,
-    include: specs,
+    include: kataSpecs,
+    // Saving any file under katas/NN-name/ reruns that kata's specs, even a file that only
+    // worker threads load (vitest's module graph never sees those).
+    watchTriggerPatterns: [
+      {
+        pattern: /\/katas\/(\d\d-[^/]+)\/[^/]+$/,
+        testsToRun: (_file, match) => specsOfKata(match[1]!),
+      },
+    ],
+    ...(planFile ? {} : { reporters: ['default', './lib/kata-cli/summary-reporter.ts'] }),
     // The verifier's many short runs would leave a core idle with vitest's default of cores - 1.
     ...(planFile
       ? {
