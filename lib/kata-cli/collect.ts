@@ -12,9 +12,21 @@ interface ReportedError {
   cause?: unknown;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colours are what it removes
+const ansi = /\u001b\[[0-9;]*m/g;
+
+/** A file that does not compile: `does not compile: katas/x.ts:3:14: Unexpected token`. */
+function compileError(message: string): string | undefined {
+  if (!/Transform failed|PARSE_ERROR|SyntaxError/.test(message)) return undefined;
+  const where = /\[\s*([^\]\s]+:\d+:\d+)\s*\]/.exec(message)?.[1];
+  const what = /\[PARSE_ERROR\]\s*(.+)/.exec(message)?.[1] ?? message.split('\n')[0];
+  return `does not compile: ${where ? `${where}: ` : ''}${what?.trim()}`;
+}
+
 /** The message and its causes: fast-check puts the failed assertion in `cause`. */
 export const messageOf = (error: ReportedError): string => {
-  const own = `${error.name ?? 'Error'}: ${error.message ?? ''}`;
+  const message = (error.message ?? '').replace(ansi, '');
+  const own = compileError(message) ?? `${error.name ?? 'Error'}: ${message}`;
   const cause = error.cause as ReportedError | undefined;
   return cause && typeof cause === 'object' ? `${own}\nCaused by: ${messageOf(cause)}` : own;
 };
