@@ -20,14 +20,9 @@ export function copyFixtureRoot(): string {
 
 export const removeFixtureRoot = (root: string) => rmSync(root, { recursive: true, force: true });
 
-/** The environment of a learner's shell, pointed at the fixture, hangs caught in 1.5 s. */
-export function fixtureEnv(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    KATA_ROOT: root,
-    KATA_HANG_MS: '1500',
-    ...extra,
-  };
+/** A learner's shell: none of the variables of the vitest run that spawns it. */
+export function learnerShellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   for (const name of [
     'CI',
     'KATA_TARGET',
@@ -47,27 +42,31 @@ export function fixtureEnv(root: string, extra: Record<string, string> = {}): No
   return env;
 }
 
+/** The environment of a learner's shell, pointed at the fixture, hangs caught in 1.5 s. */
+export const fixtureEnv = (root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
+  learnerShellEnv({ KATA_ROOT: root, KATA_HANG_MS: '1500', ...extra });
+
 export interface KataRun {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** `npm run kata -- args…` on the fixture, with no terminal on stdin. */
-export function kata(
-  root: string,
+/** Runs a command without blocking the event loop (the watchdog would stop a long spawnSync). */
+export function runProcess(
+  file: string,
   args: string[],
-  extra: Record<string, string> = {},
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
 ): Promise<KataRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', kataScript, ...args], {
-      cwd: root,
+    const child = spawn(file, args, {
+      cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: fixtureEnv(root, extra),
+      env: options.env,
     });
     let stdout = '';
     let stderr = '';
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk;
     });
@@ -81,3 +80,10 @@ export function kata(
     });
   });
 }
+
+/** `npm run kata -- args…` on the fixture, with no terminal on stdin. */
+export const kata = (root: string, args: string[], extra: Record<string, string> = {}) =>
+  runProcess(process.execPath, ['--import', 'tsx', kataScript, ...args], {
+    cwd: root,
+    env: fixtureEnv(root, extra),
+  });
