@@ -31,3 +31,19 @@ export function settlesWithin<T>(
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * `promise`, bounded only once someone awaits it: the 2 s start when a spec waits for it,
+ * so a request that a spec leaves pending on purpose never fails on its own.
+ */
+export function boundedWhenAwaited<T>(
+  promise: Promise<T>,
+  what: string,
+  ms = BOUNDED_WAIT_MS,
+): PromiseLike<T> {
+  return {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable is the point: await starts the clock
+    then: (onFulfilled, onRejected) =>
+      settlesWithin(promise, what, ms).then(onFulfilled, onRejected),
+  };
+}
