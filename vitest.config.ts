@@ -50,7 +50,7 @@ const shared = {
   hookTimeout: 20_000,
   // Memory benches measure retained heap: they need a full GC before each reading.
   execArgv: ['--expose-gc'],
-  setupFiles: ['./lib/watchdog/setup.ts'],
+  setupFiles: ['./lib/watchdog/setup.ts', './lib/interleavings/fast-check-setup.ts'],
 };
 
 // `npm test` hands the verifier's plan over in KATA_VERIFY_PLAN: one project per

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { Kata } from '../katas/manifest.ts';
+import { printReplay, readReplay, stepThrough } from '../lib/interleavings/replay.ts';
 import { resultsFor } from '../lib/kata-cli/check.ts';
 import { findKataIn, UnknownKataError } from '../lib/kata-cli/names.ts';
 import { exercismResults } from '../lib/kata-cli/report.ts';
@@ -305,6 +306,24 @@ program
     } else {
       printList(results);
     }
+  });
+
+program
+  .command('replay')
+  .description('step through the failing order fast-check found in a kata (01, 03, 04, …)')
+  .argument('<kata>', 'kata: 03, 3 or 03-mutex', kataArg)
+  .action(async (kata: Kata) => {
+    const replay = readReplay(root, kata.id);
+    if (!replay) {
+      console.log(
+        `no failing order is recorded for ${kata.id}: replay needs a red spec that runs ` +
+          `fast-check's scheduler. Run \`npx vitest run ${kata.id.slice(0, 2)}\` first.`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    if (process.stdin.isTTY && !inCi()) await stepThrough(replay);
+    else printReplay(replay, (text) => process.stdout.write(text));
   });
 
 const usage = () =>

@@ -15,6 +15,12 @@ const noStack = (text: string) =>
   expect(text, 'a stack trace reached the learner').not.toMatch(/\n\s+at /);
 
 describe('npm run kata on fixture katas', () => {
+  it('replay says what it needs before any failing order is recorded', async () => {
+    const run = await kata(root, ['replay', '06']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("replay needs a red spec that runs fast-check's scheduler");
+  });
+
   it('list answers from the cache, and says which katas it does not know yet', async () => {
     const run = await kata(root, ['list']);
     expect(run.code).toBe(0);
@@ -32,7 +38,8 @@ describe('npm run kata on fixture katas', () => {
     expect(line('03-broken')).toMatch(/does not compile: katas\/03-broken\/answer\.t/);
     expect(line('04-busy')).toMatch(/HangError: your code blocked the event loop/);
     expect(line('05-never')).toMatch(/DeadlockError: deadlock or missed wake-up/);
-    expect(run.stdout).toContain('katas: 1/5 green — next: 02-red (npm run kata)');
+    expect(line('06-order')).toMatch(/red: 1 of 1 specs failing — Error: lost 1 of 2 updates/);
+    expect(run.stdout).toContain('katas: 1/6 green — next: 02-red (npm run kata)');
   });
 
   it('report --json gives each kata in the shape of exercism results.json', async () => {
@@ -55,6 +62,16 @@ describe('npm run kata on fixture katas', () => {
       /blocked the event loop for [\d.]+ s in tests\/04-busy\/answer\.test\.ts › takes the lock once it is released: a busy-wait/,
     );
     expect(report['05-never'].tests[0].message).toMatch(/wait\(\) after wake\(\) never settled/);
+  });
+
+  it('replay steps through the failing order, one column per task', async () => {
+    const run = await kata(root, ['replay', '6']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('tests/06-order/answer.test.ts › two increments lose no update');
+    expect(run.stdout).toMatch(/fast-check seed 1, path "[\d:]+"/);
+    expect(run.stdout).toMatch(/step 1 of \d+: task \d resumes — read 0/);
+    expect(run.stdout).toMatch(/ step {2}task \d/);
+    expect(run.stdout).toContain('then: lost 1 of 2 updates');
   });
 
   it('hint gives the current kata one tier at a time, and takes 02, 2 or 02-red', async () => {

@@ -49,7 +49,7 @@ it('watch mode: the completion message, then h, n and q', async (context) => {
   const green = await until(/Press n for the next kata/);
   expect(green).toContain('01-solved question one?');
   expect(green).toContain('npm run kata -- solution 01');
-  expect(green).toMatch(/progress \[#+-*\] \d\/5/);
+  expect(green).toMatch(/progress \[#+-*\] \d\/6/);
   expect(green).toContain('keys: h next hint');
 
   tmux('send-keys', '-t', 'learner', 'h');
