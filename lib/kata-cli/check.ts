@@ -45,9 +45,9 @@ export function runKatas(
     ],
     {
       cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'ignore', quiet ? 'pipe' : 'inherit'],
       encoding: 'utf8',
-      env: learnerEnv({ KATA_RESULTS_FILE: file }),
+      env: learnerEnv({ KATA_RESULTS_FILE: file, KATA_PROGRESS: quiet ? '0' : '1' }),
     },
   );
   if (!existsSync(file)) {

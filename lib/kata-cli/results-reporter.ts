@@ -29,6 +29,15 @@ export default class KataResultsReporter implements Reporter {
     this.complete = completeKatas(this.root, specifications, this.filtered);
   }
 
+  /** With KATA_PROGRESS=1 (the CLI's checks), one line per finished spec file. */
+  onTestModuleEnd(module: TestModule): void {
+    if (process.env.KATA_PROGRESS !== '1') return;
+    const tests = [...module.children.allTests()];
+    const failed = tests.filter((test) => test.result().state === 'failed').length;
+    const mark = failed > 0 || module.errors().length > 0 ? '✗' : '✓';
+    process.stderr.write(`  ${mark} ${relative(this.root, module.moduleId)}\n`);
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const dir = hangDir(this.root);
     const results = collectResults(this.root, modules, readHangs(dir));

@@ -14,7 +14,8 @@ afterAll(() => removeFixtureRoot(root));
 const noStack = (text: string) =>
   expect(text, 'a stack trace reached the learner').not.toMatch(/\n\s+at /);
 
-describe('npm run kata on fixture katas', () => {
+// Each spec starts the CLI as a process (and `list --check` runs vitest): slow on a busy machine.
+describe('npm run kata on fixture katas', { timeout: 180_000 }, () => {
   it('replay says what it needs before any failing order is recorded', async () => {
     const run = await kata(root, ['replay', '06']);
     expect(run.code).toBe(1);

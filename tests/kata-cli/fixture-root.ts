@@ -66,7 +66,7 @@ export function runProcess(
     });
     let stdout = '';
     let stderr = '';
-    const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk;
     });

@@ -12,7 +12,7 @@ const tmux = (...args: string[]) =>
 const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'learner');
 
 /** Waits (bounded) until the screen shows `expected`; fails with the screen otherwise. */
-async function until(expected: RegExp, ms = 30_000): Promise<string> {
+async function until(expected: RegExp, ms = 60_000): Promise<string> {
   const deadline = Date.now() + ms;
   for (;;) {
     const text = screen();
@@ -33,7 +33,7 @@ afterAll(() => {
   removeFixtureRoot(root);
 });
 
-it('watch mode: the completion message, then h, n and q', async (context) => {
+it('watch mode: the completion message, then h, n and q', { timeout: 240_000 }, async (context) => {
   if (!hasTmux) {
     if (inCi()) throw new Error('tmux is missing: .ci/run installs it, and CI needs this spec');
     context.skip('tmux is not installed: the watch-mode smoke test needs it (CI installs it)');

@@ -92,7 +92,7 @@ const runnables: Runnable[] = [
 
 const all = readmes().flatMap(blocks);
 
-describe('README commands', () => {
+describe('README commands', { timeout: 180_000 }, () => {
   it('every command is run here, or its block says why not', () => {
     const unexplained = all
       .filter((block) => !block.notRun)
