@@ -5,7 +5,8 @@
 // - spinning (a busy-wait): the thread burns CPU. It fires after `thresholdMs` of CPU, so a
 //   machine so busy that the spec gets little CPU delays it but never fires it falsely.
 // - sleeping (Atomics.wait on the main thread, a synchronous call that waits): little CPU.
-//   It fires after SLEEP_FACTOR × thresholdMs of wall time.
+//   It fires after SLEEP_FACTOR × thresholdMs of wall time, as does a spin on a machine so
+//   busy that the spec's thread gets less than a third of a core.
 // Before the first spec starts (loading the file, beforeAll) both bounds are LOADING_FACTOR
 // times longer: loading may compile a large module (PGlite's WebAssembly) in one go.
 // Then it writes the message with fs.writeSync(2) (the blocked thread owns process.stderr),
@@ -28,7 +29,7 @@ const words = new Int32Array(wordsBuffer);
 const BEAT = 0;
 const NAME_LENGTH = 1;
 const PAUSED = 2;
-const SLEEP_FACTOR = 4;
+const SLEEP_FACTOR = 3;
 const LOADING_FACTOR = 3;
 const TICK_MS = 10; // Linux reports thread CPU time in clock ticks of 10 ms (USER_HZ = 100).
 const pollMs = Math.max(10, Math.min(250, thresholdMs / 10));
@@ -73,8 +74,9 @@ for (;;) {
   const wallMs = now - lastChange;
   const cpuNow = mainThreadCpuMs();
   const cpuMs = cpuNow === undefined || cpuAtChange === undefined ? wallMs : cpuNow - cpuAtChange;
-  const spinning = cpuMs >= bound;
-  if (!spinning && wallMs < SLEEP_FACTOR * bound) continue;
+  if (cpuMs < bound && wallMs < SLEEP_FACTOR * bound) continue;
+  // A sleeping thread uses no CPU at all; a spinning one gets its share, however small.
+  const spinning = cpuMs >= Math.max(50, 0.02 * wallMs);
   const seconds = (wallMs / 1000).toFixed(1);
   const where = spec ? `${file} › ${spec}` : `${file} (while loading it, before its first spec)`;
   const cause = spinning
