@@ -10,7 +10,7 @@ export interface Step {
 }
 
 const line =
-  /^->\s*\[task\$\{\d+\}\]\s*(?:promise|function)::(.*?)\s+(?:resolved|rejected)(?:\s+with value .*)?$/;
+  /^->\s*\[task\$\{\d+\}\]\s*(?:promise|function)::(.*?)\s+(?:resolved|rejected)(?:\s+with value .*?)?(?:`.*)?$/;
 
 export function parseSteps(report: string): Step[] {
   const steps: Step[] = [];
