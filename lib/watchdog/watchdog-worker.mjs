@@ -4,9 +4,10 @@
 // /proc/self/task/<pid>/stat; elsewhere wall time stands in for it):
 // - spinning (a busy-wait): the thread burns CPU. It fires after `thresholdMs` of CPU, so a
 //   machine so busy that the spec gets little CPU delays it but never fires it falsely.
-// - sleeping (Atomics.wait on the main thread, a synchronous call that waits): little CPU.
-//   It fires after SLEEP_FACTOR × thresholdMs of wall time, as does a spin on a machine so
-//   busy that the spec's thread gets less than a third of a core.
+// - sleeping (Atomics.wait on the main thread, a synchronous call that waits): the thread's
+//   state is not R (runnable). It fires after SLEEP_FACTOR × thresholdMs spent asleep.
+// A thread that is runnable but waits for a core (a machine with load 50 on 2 cores) gets
+// neither CPU nor sleep: it is never taken for a hang, however long the wait.
 // Before the first spec starts (loading the file, beforeAll) both bounds are LOADING_FACTOR
 // times longer: loading may compile a large module (PGlite's WebAssembly) in one go.
 // Then it writes the message with fs.writeSync(2) (the blocked thread owns process.stderr),
@@ -39,12 +40,15 @@ const statFile = `/proc/self/task/${process.pid}/stat`;
 
 const sleep = (ms) => Atomics.wait(sleeper, 0, 0, ms);
 
-/** CPU milliseconds the test thread (the process's main thread) has used, or undefined. */
-function mainThreadCpuMs() {
+/** The test thread's (the process's main thread's) state and CPU milliseconds, or undefined. */
+function mainThread() {
   try {
     const stat = readFileSync(statFile, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    return {
+      runnable: fields[0] === 'R',
+      cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+    };
   } catch {
     return undefined;
   }
@@ -58,25 +62,31 @@ function runningSpec() {
 
 let lastBeat = Atomics.load(words, BEAT);
 let lastChange = Date.now();
-let cpuAtChange = mainThreadCpuMs();
+let lastPoll = lastChange;
+let cpuAtChange = mainThread()?.cpuMs;
+let asleepMs = 0;
 for (;;) {
   sleep(pollMs);
   const beat = Atomics.load(words, BEAT);
   const now = Date.now();
+  const sincePoll = now - lastPoll;
+  lastPoll = now;
+  const thread = mainThread();
   if (beat !== lastBeat || Atomics.load(words, PAUSED) === 1) {
     lastBeat = beat;
     lastChange = now;
-    cpuAtChange = mainThreadCpuMs();
+    cpuAtChange = thread?.cpuMs;
+    asleepMs = 0;
     continue;
   }
+  // Without /proc, wall time stands in for both.
+  if (!thread?.runnable) asleepMs += sincePoll;
   const spec = runningSpec();
   const bound = spec ? thresholdMs : LOADING_FACTOR * thresholdMs;
   const wallMs = now - lastChange;
-  const cpuNow = mainThreadCpuMs();
-  const cpuMs = cpuNow === undefined || cpuAtChange === undefined ? wallMs : cpuNow - cpuAtChange;
-  if (cpuMs < bound && wallMs < SLEEP_FACTOR * bound) continue;
-  // A sleeping thread uses no CPU at all; a spinning one gets its share, however small.
-  const spinning = cpuMs >= Math.max(50, 0.02 * wallMs);
+  const cpuMs = thread && cpuAtChange !== undefined ? thread.cpuMs - cpuAtChange : wallMs;
+  const spinning = cpuMs >= bound;
+  if (!spinning && asleepMs < SLEEP_FACTOR * bound) continue;
   const seconds = (wallMs / 1000).toFixed(1);
   const where = spec ? `${file} › ${spec}` : `${file} (while loading it, before its first spec)`;
   const cause = spinning
