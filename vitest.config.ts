@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import {
+  defineConfig,
+  type TestProjectInlineConfiguration,
+  type ViteUserConfig,
+} from 'vitest/config';
 import {
   repoRoot,
   resolveTargetModule,
@@ -70,6 +74,17 @@ function verifyProjects(planFile: string): TestProjectInlineConfiguration[] {
 
 const planFile = process.env.KATA_VERIFY_PLAN;
 
+/**
+ * Plain `npx vitest` (every kata) prints one line per spec file, two per failure and a
+ * per-kata summary; naming katas or files (`npx vitest 03`) gives vitest's full report too.
+ */
+function learnerReporters(): NonNullable<NonNullable<ViteUserConfig['test']>['reporters']> {
+  const args = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const filters = args.filter((arg) => !['run', 'watch', 'dev', 'related', 'bench'].includes(arg));
+  const summary = './lib/kata-cli/summary-reporter.ts';
+  return filters.length > 0 ? ['default', summary] : [[summary, { compact: true }]];
+}
+
 export default defineConfig({
   plugins: planFile ? [] : [targetSwitch(selectionFromEnv())],
   test: {
@@ -83,7 +98,7 @@ export default defineConfig({
         testsToRun: (_file, match) => specsOfKata(match[1]!),
       },
     ],
-    ...(planFile ? {} : { reporters: ['default', './lib/kata-cli/summary-reporter.ts'] }),
+    ...(planFile ? {} : { reporters: learnerReporters() }),
     // The verifier's many short runs would leave a core idle with vitest's default of cores - 1.
     ...(planFile
       ? {

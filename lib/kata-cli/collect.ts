@@ -80,13 +80,10 @@ export function collectResults(
       } else if (outcome.state === 'failed') {
         const message = (outcome.errors ?? []).map(messageOf).join('\n');
         result.tests.push({ file, name, status: 'fail', message });
-      } else if (outcome.state === 'skipped' && hung.length === 0) {
-        result.tests.push({
-          file,
-          name,
-          status: 'skip',
-          message: outcome.note ?? 'skipped',
-        });
+      } else if (outcome.state === 'skipped' && outcome.note && hung.length === 0) {
+        // A skip with a reason (a missing optional server) is "not applicable"; one without
+        // (a name filter, `.skip`) did not run at all.
+        result.tests.push({ file, name, status: 'skip', message: outcome.note });
       }
       // A pending spec never ran: its file was stopped by the watchdog (recorded below).
     }

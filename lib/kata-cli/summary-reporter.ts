@@ -2,6 +2,7 @@
 // line. Katas this run did not include show their remembered result. Results against
 // katas/ (not the reference, not a substituted module) are remembered for the kata CLI.
 import { relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { katas } from '../../katas/manifest.ts';
 import { clearHangs, hangDir, readHangs } from '../watchdog/hang-record.ts';
@@ -12,8 +13,50 @@ import { progressLine, statusText } from './summary.ts';
 const learnerTarget = () =>
   (process.env.KATA_TARGET ?? 'katas') === 'katas' && !process.env.KATA_SUBSTITUTE;
 
+/** Where a failure happened: the first frame in the learner's code or the spec. */
+function whereOf(
+  error: { stacks?: { file: string; line: number; column: number }[] },
+  root: string,
+) {
+  const frame = error.stacks?.find((entry) => /\/(katas|tests|solutions)\//.test(entry.file));
+  return frame ? `${relative(root, frame.file)}:${frame.line}:${frame.column}` : undefined;
+}
+
+export interface SummaryOptions {
+  /** One line per spec file and two per failure, instead of vitest's full report. */
+  compact?: boolean;
+}
+
 export default class KataSummaryReporter implements Reporter {
   private root = process.cwd();
+  private readonly compact: boolean;
+
+  constructor(options: SummaryOptions = {}) {
+    this.compact = options.compact ?? false;
+  }
+
+  onTestModuleEnd(module: TestModule): void {
+    if (!this.compact) return;
+    const tests = [...module.children.allTests()];
+    const failed = tests.filter((test) => test.result().state === 'failed');
+    const bad = failed.length > 0 || module.errors().length > 0;
+    const file = relative(this.root, module.moduleId);
+    const out = [` ${bad ? '✗' : '✓'} ${file} (${tests.length - failed.length}/${tests.length})`];
+    for (const test of failed) {
+      const error = (test.result().errors ?? [])[0] as
+        | { message?: string; stacks?: { file: string; line: number; column: number }[] }
+        | undefined;
+      const message = stripVTControlCharacters(error?.message ?? '').split('\n')[0];
+      const where = error ? whereOf(error, this.root) : undefined;
+      out.push(`     × ${test.fullName.split(' > ').join(' › ')}`);
+      out.push(`       ${message}${where ? `  (${where})` : ''}`);
+    }
+    for (const error of module.errors()) {
+      out.push(`     ${stripVTControlCharacters(error.message ?? '').split('\n')[0]}`);
+    }
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+
   private fingerprints = new Map<string, string>();
   private complete = new Set<string>();
   private filtered = false;
