@@ -80,10 +80,15 @@ export function collectResults(
       } else if (outcome.state === 'failed') {
         const message = (outcome.errors ?? []).map(messageOf).join('\n');
         result.tests.push({ file, name, status: 'fail', message });
-      } else if (outcome.state === 'skipped' && outcome.note && hung.length === 0) {
-        // A skip with a reason (a missing optional server) is "not applicable"; one without
-        // (a name filter, `.skip`) did not run at all.
-        result.tests.push({ file, name, status: 'skip', message: outcome.note });
+      } else if (
+        outcome.state === 'skipped' &&
+        (outcome.note || test.options.mode === 'run') &&
+        hung.length === 0
+      ) {
+        // A spec that started and skipped itself (a missing optional server) is "not
+        // applicable"; one that a name filter or `.skip` left out did not run at all.
+        const message = outcome.note ?? 'skipped itself while running (no reason given)';
+        result.tests.push({ file, name, status: 'skip', message });
       }
       // A pending spec never ran: its file was stopped by the watchdog (recorded below).
     }
@@ -98,6 +103,15 @@ export function collectResults(
     }
     if (hung.length === 0) {
       result.errors.push(...module.errors().map((error) => `${file}: ${messageOf(error)}`));
+      // A failing beforeAll fails its suite and skips the suite's specs: the kata is not done.
+      for (const suite of module.children.allSuites()) {
+        if (suite.state() !== 'failed') continue;
+        result.errors.push(
+          ...suite
+            .errors()
+            .map((error) => `${file} › ${specName(suite.fullName)}: ${messageOf(error)}`),
+        );
+      }
     }
   }
   return results;
