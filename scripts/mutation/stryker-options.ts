@@ -14,6 +14,7 @@ export const lessonLib: Record<string, string[]> = {
   '05-concurrent-map': ['lib/shared-memory/striped-buffer.ts'],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
   '10-load-tester': [],
+  '11-scaling': ['lib/scaling/points.ts'],
 };
 
 export const reportDir = (kataId: string) => `out/mutation/${kataId.slice(0, 2)}`;
