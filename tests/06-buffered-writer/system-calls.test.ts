@@ -44,11 +44,14 @@ describe(`${LINES.toLocaleString('en-US')} lines of ${LINE_BYTES} bytes through 
         calls,
         `${calls.toLocaleString('en-US')} ${what} for ${megabytes(TOTAL)}; a 64 KiB buffer needs ${NEEDED}`,
       ).toBeLessThanOrEqual(NEEDED + 3);
-      expect(sinkCalls, `${sinkCalls} sink calls; a 64 KiB buffer needs ${NEEDED}`).toBeLessThanOrEqual(
-        NEEDED + 3,
-      );
+      expect(
+        sinkCalls,
+        `${sinkCalls} sink calls; a 64 KiB buffer needs ${NEEDED}`,
+      ).toBeLessThanOrEqual(NEEDED + 3);
       if (kernel !== undefined) {
-        expect(kernel, 'each call of fileSink must be exactly one write system call').toBe(sinkCalls);
+        expect(kernel, 'each call of fileSink must be exactly one write system call').toBe(
+          sinkCalls,
+        );
       }
     } finally {
       closeSync(fd);
