@@ -32,9 +32,15 @@ export function auditLines(text: string, tasks: number, perTask: number): Audit 
 
 export function describeAudit(audit: Audit, tasks: number, perTask: number): string {
   const total = (tasks * perTask).toLocaleString('en-US');
+  const why = [
+    audit.lines < tasks * perTask
+      ? 'tasks wrote at the same file offset and overwrote each other'
+      : '',
+    audit.torn > 0 ? 'bytes of different writes were mixed in one line' : '',
+    audit.outOfOrder > 0 ? "a task's lines landed out of order" : '',
+  ].filter(Boolean);
   return (
     `lost ${audit.missing.toLocaleString('en-US')} of ${total} lines ` +
-    `(${audit.torn} torn, ${audit.outOfOrder} out of order): ` +
-    'tasks wrote at the same file offset and overwrote each other'
+    `(${audit.torn} torn, ${audit.outOfOrder} out of order)${why.length > 0 ? `: ${why.join('; ')}` : ''}`
   );
 }
