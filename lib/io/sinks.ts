@@ -2,8 +2,8 @@
 // given and says how much: a short count is legal and must be continued by the caller, and
 // a full pipe or non-blocking descriptor throws an error with `code: 'EAGAIN'`. The
 // descriptor or handle belongs to whoever opened it; no sink ever closes it.
-import type { FileHandle } from 'node:fs/promises';
 import { writeSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 
 export interface Sink {
   /** Writes up to `length` bytes of `bytes` from `offset`; returns how many it wrote. */
