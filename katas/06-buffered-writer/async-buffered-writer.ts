@@ -2,8 +2,9 @@
 // every `write` reads the shared file offset, awaits a write at that offset, and only then
 // advances it: tasks that write at once all read the same offset and overwrite each
 // other's lines. Make it a buffered writer with at most one write in flight.
+
+import { checkedSize, DEFAULT_SIZE } from '../../lib/io/buffer-size.ts';
 import type { AsyncSink } from '../../lib/io/sinks.ts';
-import { checkedSize, DEFAULT_SIZE } from './buffered-writer.ts';
 
 export { type AsyncSink, fileHandleSink } from '../../lib/io/sinks.ts';
 

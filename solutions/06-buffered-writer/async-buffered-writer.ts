@@ -8,8 +8,10 @@
 // - a write that fits while nobody waits is copied at once; any other waits in one FIFO
 //   queue (backpressure when both buffers are busy), so no write overtakes another.
 // - the first error is sticky, as in the synchronous writer.
+
+import { checkedSize, DEFAULT_SIZE } from '../../lib/io/buffer-size.ts';
+import { ShortWriteError } from '../../lib/io/short-write-error.ts';
 import type { AsyncSink } from '../../lib/io/sinks.ts';
-import { checkedSize, DEFAULT_SIZE, ShortWriteError } from './buffered-writer.ts';
 
 export { type AsyncSink, fileHandleSink } from '../../lib/io/sinks.ts';
 

@@ -49,7 +49,7 @@ describe('AsyncBufferedWriter in every order (fast-check scheduler, fixed seed)'
           });
         },
       ),
-      { seed: SEED, numRuns: 150 },
+      { seed: SEED, numRuns: 100 },
     );
   });
 });

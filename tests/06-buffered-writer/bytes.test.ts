@@ -50,7 +50,7 @@ describe('BufferedWriter: the bytes that arrive (fast-check, fixed seed)', () =>
           ).toBe(true);
         },
       ),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 150 },
     );
   });
 
@@ -69,14 +69,14 @@ describe('BufferedWriter: the bytes that arrive (fast-check, fixed seed)', () =>
         }
         expect(sink.text).toBe(concat(pieces).toString('utf8'));
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 150 },
     );
   });
 
   it('are the bytes on disk, through fileSink', () => {
+    const path = tempPath();
     fc.assert(
       fc.property(chunks, size, (pieces, bytes) => {
-        const path = tempPath();
         const fd = openSync(path, 'w');
         try {
           const writer = new BufferedWriter(fileSink(fd), bytes);
@@ -90,7 +90,7 @@ describe('BufferedWriter: the bytes that arrive (fast-check, fixed seed)', () =>
           'the file differs from what was written',
         ).toBe(true);
       }),
-      { seed: SEED, numRuns: 50 },
+      { seed: SEED, numRuns: 25 },
     );
   });
 });

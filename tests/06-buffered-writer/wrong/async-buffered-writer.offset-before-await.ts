@@ -2,12 +2,10 @@
 // takes its offset before its await and advances it after, so two writes in flight take
 // the same offset and the later overwrites the earlier (experiment A's lost update, on a
 // file). With two buffers, a third hand-over also refills a buffer still in flight.
+
+import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
+import { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 import type { AsyncSink } from '../../../lib/io/sinks.ts';
-import {
-  checkedSize,
-  DEFAULT_SIZE,
-  ShortWriteError,
-} from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
 export { type AsyncSink, fileHandleSink } from '../../../lib/io/sinks.ts';
 

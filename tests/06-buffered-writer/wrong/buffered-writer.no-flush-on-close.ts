@@ -1,26 +1,19 @@
 // Wrong: close marks the writer closed but forgets to flush, so the last, partly filled
 // buffer never reaches the file. Everything else is the reference.
+import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
+import { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 import type { Sink } from '../../../lib/io/sinks.ts';
 
+export { DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
+export { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 export { fileSink, type Sink } from '../../../lib/io/sinks.ts';
 
-export const DEFAULT_SIZE = 65_536;
-/** The longest UTF-8 character: a smaller buffer could never hold it. */
-const MIN_SIZE = 4;
 /** EAGAIN (a full pipe, a non-blocking descriptor) is retried at most this many times… */
 export const EAGAIN_RETRIES = 10;
 /** …sleeping at most this long in all, before it becomes the sticky error. */
 export const EAGAIN_BUDGET_MS = 50;
 
 const encoder = new TextEncoder();
-
-export class ShortWriteError extends Error {
-  readonly code = 'ERR_SHORT_WRITE';
-  constructor(accepted: number, asked: number) {
-    super(`short write: the sink accepted ${accepted} of ${asked} bytes and made no progress`);
-    this.name = 'ShortWriteError';
-  }
-}
 
 export class BufferedWriter {
   private sink: Sink;
@@ -166,16 +159,6 @@ export class BufferedWriter {
     }
     return done;
   }
-}
-
-/** `size`, if a buffer of that many bytes can hold any character; else a RangeError. */
-export function checkedSize(size: number): number {
-  if (!Number.isInteger(size) || size < MIN_SIZE) {
-    throw new RangeError(
-      `buffer size must be an integer of at least ${MIN_SIZE} bytes (the longest UTF-8 character); got ${size}`,
-    );
-  }
-  return size;
 }
 
 function isEagain(error: unknown): boolean {
