@@ -49,7 +49,7 @@ export class AsyncBufferedWriter {
     if (this.err !== undefined) return Promise.reject(this.err);
     if (this.queued === 0) {
       const accepted = this.append(chunk);
-      if (accepted >= 0) return Promise.resolve(accepted);
+      if (accepted !== undefined) return Promise.resolve(accepted);
     }
     return this.enqueue(() => this.writeWaiting(chunk));
   }
@@ -57,7 +57,7 @@ export class AsyncBufferedWriter {
   /** Resolves once every byte written before it is in the sink; rejects with the sticky error. */
   flush(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.n > 0) await this.handOver();
+      await this.handOver();
       await this.inFlight;
       if (this.err !== undefined) throw this.err;
     });
@@ -69,15 +69,15 @@ export class AsyncBufferedWriter {
     return this.closing;
   }
 
-  /** Copies the whole chunk into `fill` if it fits; returns its length, or -1 (nothing kept). */
-  private append(chunk: string | Uint8Array): number {
+  /** Copies the whole chunk into `fill` if it fits and returns its length; else keeps nothing. */
+  private append(chunk: string | Uint8Array): number | undefined {
     if (typeof chunk === 'string') {
       const { read, written } = encoder.encodeInto(chunk, this.fill.subarray(this.n));
-      if (read < chunk.length) return -1;
+      if (read < chunk.length) return undefined;
       this.n += written;
       return written;
     }
-    if (chunk.length > this.fill.length - this.n) return -1;
+    if (chunk.length > this.fill.length - this.n) return undefined;
     this.fill.set(chunk, this.n);
     this.n += chunk.length;
     return chunk.length;
@@ -107,7 +107,7 @@ export class AsyncBufferedWriter {
     }
   }
 
-  /** Waits for the write in flight, then sends `fill` and takes the free buffer. */
+  /** Waits for the write in flight, then sends `fill` (even empty) and takes the free buffer. */
   private async handOver(): Promise<void> {
     await this.inFlight;
     if (this.err !== undefined) throw this.err;

@@ -60,17 +60,15 @@ export class BufferedWriter {
   /** Writes every buffered byte to the sink, or throws the sticky error. */
   flush(): void {
     if (this.err !== undefined) throw this.err;
-    if (this.n === 0) return;
     const written = this.writeOut(this.buf, 0, this.n);
     // Keep what the sink did not take, at the front, for nobody: the error is sticky.
-    if (written < this.n) this.buf.copyWithin(0, written, this.n);
+    this.buf.copyWithin(0, written, this.n);
     this.n -= written;
     if (this.err !== undefined) throw this.err;
   }
 
-  /** Flushes; later calls do nothing. The descriptor stays open: its owner closes it. */
+  /** Flushes; later calls find nothing to flush. The descriptor stays open: its owner closes it. */
   close(): void {
-    if (this.closed) return;
     this.flush();
     this.closed = true;
   }
@@ -147,9 +145,9 @@ export class BufferedWriter {
       try {
         wrote = this.sink.write(bytes, offset + done, length - done);
       } catch (error) {
-        // Back off 1, 2, 3, … ms: ten retries sleep 55 ms, so the budget ends the last one.
+        // Back off 1, 2, 3, … ms, the last sleep cut to the budget: 1 + 2 + … + 9 + 5 = 50 ms.
         const delay = Math.min(retries + 1, EAGAIN_BUDGET_MS - slept);
-        if (!isEagain(error) || retries === EAGAIN_RETRIES || delay <= 0) {
+        if (!isEagain(error) || retries === EAGAIN_RETRIES) {
           this.err = error;
           return done;
         }
@@ -171,5 +169,5 @@ export class BufferedWriter {
 }
 
 function isEagain(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'EAGAIN';
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'EAGAIN';
 }

@@ -9,6 +9,7 @@ import { line } from './lines.ts';
 import { auditLines, describeAudit } from './lines-audit.ts';
 
 const SEED = 20_260_616;
+const encoder = new TextEncoder();
 
 describe('AsyncBufferedWriter in every order (fast-check scheduler, fixed seed)', () => {
   it('never has two writes in flight, and loses, tears or reorders no line', async () => {
@@ -32,7 +33,9 @@ describe('AsyncBufferedWriter in every order (fast-check scheduler, fixed seed)'
           const task = async (t: number) => {
             for (let i = 0; i < perTask; i++) {
               await s.schedule(Promise.resolve(), `task ${t}: line ${i}`);
-              await writer.write(line(i, t));
+              // Odd tasks write bytes, even tasks strings: both paths, interleaved.
+              const text = line(i, t);
+              await writer.write(t % 2 === 1 ? encoder.encode(text) : text);
             }
           };
           await s.waitFor(Promise.all(Array.from({ length: tasks }, (_, t) => task(t))));

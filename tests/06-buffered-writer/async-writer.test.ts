@@ -12,6 +12,7 @@ import { line } from './lines.ts';
 import { auditLines, describeAudit } from './lines-audit.ts';
 import { tempPath } from './temp-file.ts';
 
+const bytes = (text: string) => new TextEncoder().encode(text);
 const TASKS = 50;
 const PER_TASK = 1_000;
 
@@ -86,11 +87,13 @@ describe('AsyncBufferedWriter', () => {
     await settledNow(writer.write('abcd'), 'a write into an empty buffer');
     await settledNow(writer.write('efgh'), 'a write while the spare buffer is free');
     expect(writer.buffered).toBe(4);
-    const third = writer.write('ijkl');
+    const third = writer.write(bytes('ijkl'));
     expect((await peek(third)).settled, 'a write into a full buffer did not wait').toBe(false);
     expect(file.mostInFlight, 'two writes in flight').toBe(1);
     control.release();
-    await settledNow(third, 'the waiting write, once the write in flight finished,');
+    expect(await settledNow(third, 'the waiting write, once the write in flight finished,')).toBe(
+      4,
+    );
     const closed = writer.close();
     for (let turn = 0; turn < 2; turn++) {
       await flushMicrotasks();
@@ -99,6 +102,32 @@ describe('AsyncBufferedWriter', () => {
     await settledNow(closed, 'close');
     expect(file.text).toBe('abcdefghijkl');
     expect(file.mostInFlight, 'two writes in flight').toBe(1);
+  });
+
+  it('copies a write that fits at once, and queues one only while others wait', async () => {
+    const file = new MemoryFile();
+    const writer = new AsyncBufferedWriter(file, 8);
+    const first = writer.write(bytes('abcd'));
+    expect(writer.buffered, 'a write that fits must be copied before write returns').toBe(4);
+    writer.write('efgh');
+    expect(writer.buffered, 'a write that fills the buffer exactly must be copied at once').toBe(8);
+    expect(await first).toBe(4);
+    expect(await writer.write('ij')).toBe(2);
+    writer.write('k');
+    expect(writer.buffered, 'after the queue emptied, a write that fits waited anyway').toBe(3);
+    await writer.close();
+    expect(file.text).toBe('abcdefghijk');
+  });
+
+  it('writes large byte chunks across several buffers, in order', async () => {
+    const file = new MemoryFile(async (length) => Math.min(length, 5));
+    const writer = new AsyncBufferedWriter(file, 8);
+    const chunk = Uint8Array.from({ length: 30 }, (_, i) => 65 + (i % 26));
+    writer.write('<');
+    expect(await writer.write(chunk)).toBe(30);
+    await writer.write('>');
+    await writer.close();
+    expect(file.text).toBe(`<${Buffer.from(chunk).toString()}>`);
   });
 
   it('continues partial writes at the right offset', async () => {

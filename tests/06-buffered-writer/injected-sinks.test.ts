@@ -15,6 +15,9 @@ describe('BufferedWriter: the buffer', () => {
     for (const size of [0, 1, 2, 3, 3.5, Number.NaN]) {
       expect(() => new BufferedWriter(new MemorySink(), size), `size ${size}`).toThrow(RangeError);
     }
+    expect(() => new BufferedWriter(new MemorySink(), 3)).toThrow(
+      'buffer size must be an integer of at least 4 bytes (the longest UTF-8 character); got 3',
+    );
     expect(new BufferedWriter(new MemorySink(), 4).available).toBe(4);
     expect(new BufferedWriter(new MemorySink()).available, 'the default size is 64 KiB').toBe(
       65_536,
@@ -29,8 +32,15 @@ describe('BufferedWriter: the buffer', () => {
     expect(sink.calls, 'the sink was called before the buffer was full').toHaveLength(0);
     expect(writer.buffered).toBe(11);
     expect(writer.available).toBe(5);
+    writer.write(bytes('!!!!!'));
+    expect(sink.calls, 'a write that fills the buffer exactly must wait for the next').toHaveLength(
+      0,
+    );
+    expect(writer.available).toBe(0);
+    writer.write('');
+    expect(sink.calls, 'an empty write flushed the buffer').toHaveLength(0);
     writer.flush();
-    expect(sink.text).toBe('hello world');
+    expect(sink.text).toBe('hello world!!!!!');
     expect(sink.calls, 'one flush, one sink call').toHaveLength(1);
     expect(writer.buffered).toBe(0);
     expect(writer.available).toBe(16);
@@ -113,7 +123,13 @@ describe('BufferedWriter: partial writes and no progress', () => {
     const sink = new MemorySink((call) => (call === 0 ? 2 : 0));
     const writer = new BufferedWriter(sink, 8);
     writer.write('abcdef');
-    expect(() => writer.flush()).toThrow(/short write/);
+    expect(() => writer.flush()).toThrow(
+      expect.objectContaining({
+        name: 'ShortWriteError',
+        code: 'ERR_SHORT_WRITE',
+        message: 'short write: the sink accepted 2 of 6 bytes and made no progress',
+      }),
+    );
     expect(
       sink.calls.length,
       'a sink that takes nothing was called again and again',
@@ -206,13 +222,33 @@ describe('BufferedWriter: EAGAIN', () => {
   });
 
   it('starts the back-off afresh after every bit of progress', () => {
-    spySleeps();
+    const sleep = spySleeps();
     // EAGAIN, 1 byte, EAGAIN, 1 byte, …: a slow pipe that never stalls for long.
     const sink = new MemorySink((call) => (call % 2 === 0 ? eagain() : 1));
-    const writer = new BufferedWriter(sink, 32);
-    writer.write('a slow pipe, but a moving one.');
+    const writer = new BufferedWriter(sink, 64);
+    const text = 'a slow pipe, but a moving one: 60 stalls, each a short one.';
+    writer.write(text);
     writer.flush();
-    expect(sink.text).toBe('a slow pipe, but a moving one.');
+    expect(sink.text).toBe(text);
+    expect(sleep).toHaveBeenCalledTimes(text.length);
+    const timeouts = sleep.mock.calls.map((call) => call[3]);
+    expect(timeouts, 'each stall after progress starts with the shortest sleep').toEqual(
+      timeouts.map(() => timeouts[0]),
+    );
+    expect(timeouts[0]).toBeGreaterThan(0);
+  });
+
+  it('keeps even a thrown non-Error for good', () => {
+    for (const thrown of [null, 'EAGAIN', { code: 'EAGAIN' }]) {
+      const sink = new MemorySink(() => {
+        throw thrown;
+      });
+      const writer = new BufferedWriter(sink, 8);
+      writer.write('abc');
+      expect(() => writer.flush()).toThrow();
+      expect(() => writer.flush()).toThrow();
+      expect(sink.calls.length, `${JSON.stringify(thrown)} was not sticky`).toBeLessThanOrEqual(1);
+    }
   });
 
   it('does not retry other errors', () => {
