@@ -109,7 +109,7 @@ describe('AsyncBufferedWriter', () => {
     const writer = new AsyncBufferedWriter(file, 8);
     const first = writer.write(bytes('abcd'));
     expect(writer.buffered, 'a write that fits must be copied before write returns').toBe(4);
-    writer.write('efgh');
+    writer.write(bytes('efgh'));
     expect(writer.buffered, 'a write that fills the buffer exactly must be copied at once').toBe(8);
     expect(await first).toBe(4);
     expect(await writer.write('ij')).toBe(2);
@@ -117,6 +117,19 @@ describe('AsyncBufferedWriter', () => {
     expect(writer.buffered, 'after the queue emptied, a write that fits waited anyway').toBe(3);
     await writer.close();
     expect(file.text).toBe('abcdefghijk');
+  });
+
+  it('a small write never overtakes one that waits', async () => {
+    const file = new MemoryFile();
+    const writer = new AsyncBufferedWriter(file, 8);
+    writer.write('abcdef');
+    // 😀 is 4 bytes and 2 are free: this write must wait for the next buffer…
+    const waiting = writer.write('😀😀');
+    // …and this one, though it would fit in the 2 free bytes, must wait behind it.
+    const small = writer.write('x');
+    await Promise.all([waiting, small]);
+    await writer.close();
+    expect(file.text, 'a later write went ahead of an earlier one').toBe('abcdef😀😀x');
   });
 
   it('writes large byte chunks across several buffers, in order', async () => {

@@ -27,8 +27,10 @@ describe('BufferedWriter: the buffer', () => {
   it('keeps small writes until the buffer is full or flushed', () => {
     const sink = new MemorySink();
     const writer = new BufferedWriter(sink, 16);
-    expect(writer.write('hello '), 'write returns the bytes accepted').toBe(6);
-    expect(writer.write(bytes('world')), 'write returns the bytes accepted').toBe(5);
+    expect(writer.write(bytes('')), 'an empty write').toBe(0);
+    expect(sink.calls, 'a small Uint8Array went to the sink, not into the buffer').toHaveLength(0);
+    expect(writer.write(bytes('hello ')), 'write returns the bytes accepted').toBe(6);
+    expect(writer.write('world'), 'write returns the bytes accepted').toBe(5);
     expect(sink.calls, 'the sink was called before the buffer was full').toHaveLength(0);
     expect(writer.buffered).toBe(11);
     expect(writer.available).toBe(5);
@@ -171,6 +173,16 @@ describe('BufferedWriter: the first error is sticky', () => {
     expect(writer.buffered).toBe(5);
     expect(() => writer.close()).toThrow(disk);
     expect(sink.text).toBe('abc');
+  });
+
+  it('a flush that fails in the middle of a large write throws, and stays thrown', () => {
+    const disk = new Error('EIO: i/o error');
+    const sink = failingFrom(0, disk);
+    const writer = new BufferedWriter(sink, 8);
+    writer.write('ab');
+    expect(() => writer.write(range(20)), 'the failed flush inside write').toThrow(disk);
+    expect(() => writer.write(range(3))).toThrow(disk);
+    expect(sink.calls).toHaveLength(1);
   });
 
   it('a failing large write is sticky too', () => {
