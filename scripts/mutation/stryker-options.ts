@@ -15,6 +15,7 @@ export const lessonLib: Record<string, string[]> = {
   '06-buffered-writer': ['lib/io/buffer-size.ts', 'lib/io/short-write-error.ts', 'lib/io/sinks.ts'],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
   '10-load-tester': [],
+  '11-scaling': ['lib/scaling/points.ts'],
 };
 
 export const reportDir = (kataId: string) => `out/mutation/${kataId.slice(0, 2)}`;
