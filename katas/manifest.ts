@@ -167,6 +167,45 @@ export const katas: Kata[] = [
     ],
   },
   {
+    id: '06-buffered-writer',
+    title: 'Buffered writer',
+    experiment: 'F: file writes, unbuffered vs buffered; system calls counted',
+    files: ['buffered-writer.ts', 'async-buffered-writer.ts'],
+    phenomenon: /[\d,]+ (write system|sink) calls for [\d.]+ MB/,
+    hints: [
+      'The bytes are the same either way; what costs is the number of times you ask the ' +
+        'kernel. Keep the bytes in one `Uint8Array` of `size` bytes and call the sink only ' +
+        'when it is full, or when someone asks (`flush`, `close`). On the event loop, ask ' +
+        'yourself who may touch the file offset, and when.',
+      'BufferedWriter: a buffer and a count `n`. `write` copies into `buf[n…]`; when the chunk ' +
+        'does not fit, fill the buffer to the brim, flush, go on. Strings: ' +
+        '`encoder.encodeInto(rest, buf.subarray(n))` writes whole characters only, and its ' +
+        '`read` tells you where to go on. One loop hands bytes to the sink: continue partial ' +
+        'writes, treat 0 as "short write", retry EAGAIN after `Atomics.wait` on a private word, ' +
+        'and keep the first error for good. AsyncBufferedWriter: two buffers, one write in ' +
+        'flight, a FIFO queue for writes that must wait.',
+      'The sink loop: `while (done < length) { try { wrote = sink.write(buf, off + done, length - ' +
+        "done) } catch (e) { if (e.code === 'EAGAIN' && retries < 10 && slept < 50) { " +
+        'Atomics.wait(word, 0, 0, delay); continue } this.err = e; return done } if (wrote <= 0) ' +
+        '{ this.err = new ShortWriteError(…); return done } done += wrote }`. `flush` keeps the ' +
+        'unwritten bytes with `copyWithin`. Async: `handOver()` awaits the write in flight, ' +
+        'swaps `fill` and `spare`, and starts `writeOut(full)`, which alone advances ' +
+        '`position` after each completed write.',
+    ],
+    questions: [
+      'Why does a buffer help although the same bytes reach the file? What does one write ' +
+        'system call cost here (`npx vitest bench 06`), and what was it in experiment F?',
+      'When must you flush? What does a process that exits without flushing lose, and why ' +
+        'must `close` not close the descriptor?',
+      'What does a sticky error protect? What goes wrong if the next flush simply tries again?',
+      'Why did the async tasks lose lines when none of them ran at the same time as another? ' +
+        'Which line of the stub is the read, and which the write, of a lost update?',
+      'Why must a character that does not fit go whole into the next buffer, when the file ' +
+        'ends up the same?',
+      'EAGAIN means "not now". Why retry it only a few times, with a sleep, and then give up?',
+    ],
+  },
+  {
     id: '07-channels',
     title: 'Channels',
     experiment: 'G: context switching; a token over an unbuffered channel',
