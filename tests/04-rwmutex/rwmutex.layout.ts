@@ -30,7 +30,8 @@ export type RWMutexRound =
   | { kind: 'overlap'; patienceMs: number }
   | { kind: 'exclusion'; times: number }
   | { kind: 'preference'; settleMs: number }
-  | { kind: 'stream'; streamMs: number; askAfterReads: number };
+  | { kind: 'stream'; streamMs: number; askAfterReads: number }
+  | { kind: 'queued'; settleMs: number; patienceMs: number };
 
 export type Role = 'reader' | 'writer' | 'late reader' | 'idle';
 
@@ -40,10 +41,11 @@ export const ROLES: Record<RWMutexRound['kind'], readonly Role[]> = {
   exclusion: ['reader', 'writer', 'reader', 'writer'],
   preference: ['reader', 'writer', 'late reader', 'idle'],
   stream: ['reader', 'writer', 'reader', 'idle'],
+  queued: ['reader', 'writer', 'reader', 'reader'],
 };
 
 export interface RWMutexResult {
-  /** Most readers this worker saw inside at once (overlap). */
+  /** Most readers this worker saw inside at once (overlap, queued). */
   mostReaders: number;
   /** Times this worker saw a writer together with anyone else inside (exclusion). */
   violations: number;

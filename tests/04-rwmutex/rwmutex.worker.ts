@@ -106,6 +106,36 @@ defineWorkerTask<RWMutexJob, RWMutexRound, RWMutexResult>(async ({ scratch }, { 
       return out;
     },
 
+    // Steps: 1 the writer holds the lock; then the readers queue behind it, and the writer
+    // unlocks once they had time to fall asleep. All of them must come in together.
+    queued: ({ settleMs, patienceMs }) => {
+      const out = result();
+      const readers = ROLES.queued.filter((role) => role === 'reader').length;
+      if (ROLES.queued[index] === 'writer') {
+        rw.lock();
+        signal(SCRATCH.step, 1);
+        waitOn(SCRATCH.entries, () => load(SCRATCH.entries) >= readers);
+        sleep(settleMs); // let the readers reach rlock() and sleep there
+        rw.unlock();
+        return out;
+      }
+      waitOn(SCRATCH.step, () => load(SCRATCH.step) >= 1);
+      add(SCRATCH.entries, 1);
+      Atomics.notify(words, SCRATCH.entries);
+      rw.rlock();
+      add(SCRATCH.readersInside, 1);
+      Atomics.notify(words, SCRATCH.readersInside);
+      waitOn(SCRATCH.readersInside, () => load(SCRATCH.readersInside) >= readers, patienceMs);
+      out.mostReaders = load(SCRATCH.readersInside);
+      // Leave only once every reader has looked, so nobody sees fewer than were let in.
+      add(SCRATCH.reads, 1);
+      Atomics.notify(words, SCRATCH.reads);
+      waitOn(SCRATCH.reads, () => load(SCRATCH.reads) >= readers, patienceMs);
+      add(SCRATCH.readersInside, -1);
+      rw.runlock();
+      return out;
+    },
+
     // Readers pass a baton: each leaves only once another reader has entered after it, so
     // some reader is always inside. A writer asks in the middle of the stream.
     stream: ({ streamMs, askAfterReads }) => {

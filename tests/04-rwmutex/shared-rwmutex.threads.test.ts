@@ -85,4 +85,13 @@ describe('4 workers, one SharedRWMutex (experiment D)', () => {
         `(${overtaking.toLocaleString('en-US')} reads went in while it waited)`,
     ).toBe(false);
   });
+
+  it('admits every reader that queued behind a writer, together, when it unlocks', async () => {
+    const results = await pool.run({ kind: 'queued', settleMs: 50, patienceMs: 1_000 });
+    const seen = byRole('queued', results, 'reader').map((reader) => reader.mostReaders);
+    expect(
+      Math.min(...seen),
+      `readers that queued behind a writer came in one at a time (each saw ${seen.join(', ')} inside)`,
+    ).toBe(seen.length);
+  });
 });
