@@ -1,6 +1,7 @@
 // The SharedMutex in one thread: its word, tryLock, and the error Go raises on misuse.
 import { SharedMutex } from '@target/03-mutex/shared-mutex';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectWordRangeChecks } from '../support/word-range.ts';
 
 const FREE = 0;
 const LOCKED = 1;
@@ -28,6 +29,10 @@ describe('SharedMutex (one thread)', () => {
     expect(theirs.tryLock()).toBe(true);
     theirs.unlock();
     expect([words[0], words[2]], 'the mutex wrote outside its own word').toEqual([7, 9]);
+  });
+
+  it('refuses a buffer that threads cannot share, and a word outside the buffer', () => {
+    expectWordRangeChecks((buffer, index) => new SharedMutex(buffer, index), 1, 'SharedMutex');
   });
 
   it('unlock of an unlocked mutex is an error, as in Go', () => {

@@ -2,6 +2,7 @@
 // here may block: in one thread a wait would never end.)
 import { SharedRWMutex } from '@target/04-rwmutex/shared-rwmutex';
 import { describe, expect, it } from 'vitest';
+import { expectWordRangeChecks } from '../support/word-range.ts';
 
 describe('SharedRWMutex (one thread)', () => {
   it('lives in WORDS words inside a bigger buffer, and leaves its neighbours alone', () => {
@@ -20,6 +21,14 @@ describe('SharedRWMutex (one thread)', () => {
     expect([all[0], all[words + 1]], 'the lock wrote outside its own words').toEqual([7, 9]);
     expect([...all.subarray(1, words + 1)], 'an unlocked lock must be all zeros again').toEqual(
       new Array(words).fill(0),
+    );
+  });
+
+  it('refuses a buffer that threads cannot share, and words outside the buffer', () => {
+    expectWordRangeChecks(
+      (buffer, index) => new SharedRWMutex(buffer, index),
+      SharedRWMutex.WORDS,
+      'SharedRWMutex',
     );
   });
 
