@@ -18,6 +18,7 @@ describe('AsyncRWMutex', () => {
     const second = request(rw, 'R2', granted);
     await flushMicrotasks();
     const together = granted.length;
+    expect(rw.isLocked, 'isLocked says false while two readers hold the lock').toBe(true);
     (await first)();
     (await second)();
     expect(
@@ -42,6 +43,22 @@ describe('AsyncRWMutex', () => {
     release();
     (await laterReader)();
     (await laterWriter)();
+    expect(rw.isLocked).toBe(false);
+  });
+
+  it('a writer waits until the last of several readers inside has left', async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const first = await request(rw, 'R1', granted);
+    const second = await request(rw, 'R2', granted);
+    const writer = request(rw, 'W', granted);
+    first();
+    await flushMicrotasks();
+    expect(granted, 'the writer got in while R2 still held a read lock').toEqual(['R1', 'R2']);
+    second();
+    const release = await writer;
+    expect(rw.isLocked, 'isLocked says false while a writer holds the lock').toBe(true);
+    release();
     expect(rw.isLocked).toBe(false);
   });
 

@@ -74,18 +74,23 @@ defineWorkerTask<RWMutexJob, RWMutexRound, RWMutexResult>(async ({ scratch }, { 
       return out;
     },
 
-    // Steps: 1 the reader is in, 2 the writer is about to lock, 3 a late reader arrives.
+    // Steps: 1 both readers are in, 2 the writer is about to lock, 3 a late reader arrives.
+    // The second reader leaves a while after the first: the writer must wait for both.
     preference: ({ settleMs }) => {
       const out = result();
       const role = ROLES.preference[index];
       const stepAtLeast = (step: number) => waitOn(SCRATCH.step, () => load(SCRATCH.step) >= step);
-      if (role === 'reader') {
+      if (role === 'reader' || role === 'second reader') {
         rw.rlock();
-        add(SCRATCH.readersInside, 1);
-        signal(SCRATCH.step, 1);
+        if (add(SCRATCH.readersInside, 1) === 2) signal(SCRATCH.step, 1);
         stepAtLeast(3);
         sleep(settleMs); // let the late reader reach rlock()
+        if (role === 'second reader') {
+          waitOn(SCRATCH.readersInside, () => load(SCRATCH.readersInside) < 2);
+          sleep(settleMs); // the first reader has left: a writer let in now would meet us
+        }
         add(SCRATCH.readersInside, -1);
+        Atomics.notify(words, SCRATCH.readersInside);
         rw.runlock();
       } else if (role === 'writer') {
         stepAtLeast(1);

@@ -50,4 +50,22 @@ describe('SharedRWMutex (one thread)', () => {
     rw.lock();
     rw.unlock();
   });
+
+  it('read-unlock while a writer holds it, and unlock while readers hold it, are errors too', () => {
+    const rw = SharedRWMutex.create();
+    const words = new Int32Array(rw.buffer);
+    rw.lock();
+    expect(() => rw.runlock(), 'runlock while only a writer holds the lock').toThrow(
+      /runlock of unlocked RWMutex/,
+    );
+    rw.unlock();
+    rw.rlock();
+    expect(() => rw.unlock(), 'unlock while only a reader holds the lock').toThrow(
+      /unlock of unlocked RWMutex/,
+    );
+    rw.runlock();
+    expect([...words], 'a refused call changed the lock: it is not all zeros again').toEqual(
+      new Array(SharedRWMutex.WORDS).fill(0),
+    );
+  });
 });

@@ -53,7 +53,7 @@ describe('4 workers, one SharedRWMutex (experiment D)', () => {
     expect(words[SCRATCH.plainCounter], 'writers lost updates of a plain counter').toBe(2 * times);
   });
 
-  it('a writer waits for the reader that is already inside', async () => {
+  it('a writer waits for every reader that is already inside', async () => {
     const results = await pool.run({ kind: 'preference', settleMs: 50 });
     const [writer] = byRole('preference', results, 'writer');
     expect(
