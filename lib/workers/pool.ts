@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type TransferListItem, Worker } from 'node:worker_threads';
 import { reviveError } from '../errors.ts';
 import { Barrier } from './barrier.ts';
-import { addMutantHits, mutantSwitchForWorker } from './mutant-switch.ts';
+import { addMutantHits, deadlineScale, mutantSwitchForWorker } from './mutant-switch.ts';
 import type { HostMessage, WorkerBoot, WorkerMessage } from './protocol.ts';
 
 const bootstrap = fileURLToPath(new URL('./bootstrap.mjs', import.meta.url));
@@ -43,12 +43,10 @@ const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
 export async function startWorkerPool<D, P = undefined, R = unknown>(
   options: WorkerPoolOptions<D>,
 ): Promise<WorkerPool<P, R>> {
-  const {
-    entry,
-    count,
-    timeoutMs = DEFAULT_TIMEOUT_MS,
-    startupTimeoutMs = DEFAULT_STARTUP_TIMEOUT_MS,
-  } = options;
+  const scale = deadlineScale();
+  const timeoutMs = (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * scale;
+  const startupTimeoutMs = (options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS) * scale;
+  const { entry, count } = options;
   const barrier = new Barrier(count);
   const mutant = mutantSwitchForWorker();
   const workers = Array.from({ length: count }, (_, index) => {

@@ -5,10 +5,9 @@ import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
 /** lib/ files whose behaviour a kata's specs must pin down, by kata id. */
 export const lessonLib: Record<string, string[]> = {
   '01-lost-updates': ['lib/store/async-store.ts'],
-  '02-map-writes': [
-    'lib/shared-memory/shared-hash-map.ts',
-    'lib/shared-memory/concurrent-map-writes.ts',
-  ],
+  // Not the shared hash map: it is the victim, not the lesson (tests/repository/ specs it),
+  // and instrumenting its probe loop slows the thread specs past their deadlines.
+  '02-map-writes': ['lib/shared-memory/concurrent-map-writes.ts'],
   '03-mutex': ['lib/shared-memory/shared-words.ts'],
   '04-rwmutex': ['lib/shared-memory/shared-words.ts'],
   '05-concurrent-map': ['lib/shared-memory/striped-buffer.ts'],

@@ -92,6 +92,39 @@ describe('AsyncMutex', () => {
     expect(mutex.isLocked, 'the aborted waiter left the mutex locked').toBe(false);
   });
 
+  it('an abort that arrives after the lock was granted leaves the queue intact', async () => {
+    const mutex = new AsyncMutex();
+    const granted: string[] = [];
+    const a = await request(mutex, 'A', granted);
+    const controller = new AbortController();
+    const b = request(mutex, 'B', granted, controller.signal);
+    const c = request(mutex, 'C', granted);
+    request(mutex, 'D', granted);
+    a();
+    const releaseB = await b;
+    controller.abort(); // too late: B holds the lock, C and D wait behind it
+    releaseB();
+    await flushMicrotasks();
+    expect(granted, 'the late abort took a waiter out of the queue').toEqual(['A', 'B', 'C']);
+    (await c)();
+    await flushMicrotasks();
+    expect(granted, 'the late abort took a waiter out of the queue').toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it("a second call of tryLock's release function does not release the next owner's lock", async () => {
+    const mutex = new AsyncMutex();
+    const granted: string[] = [];
+    const release = mutex.tryLock()!;
+    const b = request(mutex, 'B', granted);
+    request(mutex, 'C', granted);
+    release();
+    await b;
+    release(); // a stale, second release
+    await flushMicrotasks();
+    expect(granted, "tryLock's second release let C in while B holds the lock").toEqual(['B']);
+    expect(mutex.isLocked).toBe(true);
+  });
+
   it('an already aborted signal rejects at once and takes nothing', async () => {
     const mutex = new AsyncMutex();
     await expect(mutex.lock(AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
