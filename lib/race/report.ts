@@ -54,7 +54,11 @@ export function raceRecord(race: Race<CapturedSite>, runtime: RaceRuntime): Race
       finished: info?.finished ?? false,
     };
   };
-  return { location: race.location, current: record(race.current), previous: record(race.previous) };
+  return {
+    location: race.location,
+    current: record(race.current),
+    previous: record(race.previous),
+  };
 }
 
 const stack = (frames: Frame[]) =>

@@ -74,6 +74,7 @@ export class RaceRuntime {
     settled.then(finish, finish);
     return {
       // Called by whoever awaits the task, in that task's context: that is who joins.
+      // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, awaiting it is the join
       then: (onFulfilled, onRejected) => {
         const awaiter = this.task();
         return settled.then(

@@ -168,7 +168,8 @@ export class RaceDetector<S extends Site = Site> implements HappensBeforeDetecto
       byPrevious = new Map();
       this.reported.set(current.access.site.key, byPrevious);
     }
-    const kinds = (current.access.kind === 'write' ? 2 : 0) + (previous.access.kind === 'write' ? 1 : 0);
+    const kinds =
+      (current.access.kind === 'write' ? 2 : 0) + (previous.access.kind === 'write' ? 1 : 0);
     const seen = byPrevious.get(previous.access.site.key) ?? 0;
     if (seen & (1 << kinds)) return;
     byPrevious.set(previous.access.site.key, seen | (1 << kinds));

@@ -3,17 +3,17 @@
 // The locks are the references of katas 03 and 04 (never your possibly unfinished ones).
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import type { RaceRuntime } from '../../lib/race/runtime.ts';
 import { trackInstance, trackObject } from '../../lib/race/tracked-proxy.ts';
 import { trackStore } from '../../lib/race/tracked-store.ts';
 import { trackMutex, trackRWMutex } from '../../lib/race/tracked-sync.ts';
-import type { RaceRuntime } from '../../lib/race/runtime.ts';
 import { casOnly, type ReadWriteStore } from '../../lib/store/async-store.ts';
 import { increment, incrementWithRetry } from '../../solutions/01-lost-updates/increment.ts';
 import { AsyncMutex } from '../../solutions/03-mutex/async-mutex.ts';
 import { AsyncRWMutex } from '../../solutions/04-rwmutex/async-rwmutex.ts';
 import { MemoryAlbumStore } from '../../solutions/09-album-service/memory-store.ts';
-import { scheduledStore } from '../support/scheduled-store.ts';
 import { albumNumber } from '../09-album-service/albums.ts';
+import { scheduledStore } from '../support/scheduled-store.ts';
 import { naiveIncrement } from './naive-counter.ts';
 import { expectNoRaces, newRace } from './under-race.ts';
 
@@ -25,7 +25,9 @@ interface Program {
   s: fc.Scheduler;
   tasks: number;
   /** Kata 01's store, one client per task; every round trip released by the scheduler. */
-  client: (task: number) => ReadWriteStore & ReturnType<ReturnType<typeof scheduledStore>['clientFor']>;
+  client: (
+    task: number,
+  ) => ReadWriteStore & ReturnType<ReturnType<typeof scheduledStore>['clientFor']>;
   /** A pause the scheduler ends: the next statement runs in a later turn. */
   pause: (label: string) => Promise<void>;
 }
