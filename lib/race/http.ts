@@ -3,6 +3,7 @@
 
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { RaceRuntime } from './runtime.ts';
+import { namedSite } from './site.ts';
 
 export function taskPerRequest(race: RaceRuntime, handler: RequestListener): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -12,6 +13,7 @@ export function taskPerRequest(race: RaceRuntime, handler: RequestListener): Req
           res.once('close', resolve);
           handler(req, res);
         }),
+      namedSite(`${req.method} ${req.url}`, 'the server, for the request'),
     );
   };
 }

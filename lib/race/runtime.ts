@@ -54,10 +54,10 @@ export class RaceRuntime {
    * Starts `fn` as a new task, like Go's `go`. Awaiting the result joins it: the task's end
    * happens before the awaiter goes on. A task that nobody awaits is never joined.
    */
-  go<T>(fn: () => T | PromiseLike<T>): PromiseLike<T> {
+  go<T>(fn: () => T | PromiseLike<T>, createdAt: CapturedSite = captureSite()): PromiseLike<T> {
     const parent = this.task();
     const child = this.nextTask++;
-    const info: TaskInfo = { id: child, parent, createdAt: captureSite(), finished: false };
+    const info: TaskInfo = { id: child, parent, createdAt, finished: false };
     this.tasks.set(child, info);
     this.detector.fork(parent, child);
     const settled = running.run({ runtime: this, task: child }, () => {

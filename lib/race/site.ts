@@ -107,7 +107,8 @@ function resolveFrames(sites: NodeJS.CallSite[]): Frame[] {
     if (!match) continue;
     const [, fn, file, lineNumber] = match;
     frames.push({
-      fn: fn || '<anonymous>',
+      // A method called through a tracked instance runs with `this` = the Proxy.
+      fn: fn ? fn.replace(/^Proxy\./, '') : '<anonymous>',
       where: `${relative(repoRoot, pathOf(file!))}:${lineNumber}`,
     });
   }
