@@ -1,10 +1,9 @@
-// Where an access happened, captured cheaply and resolved late. Capturing asks V8 for the
-// structured call sites (no string formatting, no source map); `key` is built from the raw
-// positions of the project frames, so equal sites compare equal without resolving. The key is the innermost project frame
-// (Go, too, tells reports apart by the two accesses' program counters). Only a site
-// that ends up in a report is formatted: through whatever `Error.prepareStackTrace` is
-// installed at that time (tsx's or vitest's source-map support), which maps it to `file:line`
-// of the TypeScript source.
+// Where an access happened, captured cheaply and resolved late. Capturing only walks the
+// stack. `key` (the raw position of the innermost project frame: Go, too, tells reports apart
+// by the two accesses' program counters) is worked out when a detector first compares the
+// site; `frames()` only for a site that ends up in a report, through whatever
+// `Error.prepareStackTrace` is installed then (tsx's or vitest's source-map support), which
+// maps it to `file:line` of the TypeScript source.
 
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,47 +44,54 @@ function inProject(file: string | null | undefined): file is string {
 
 const structured = (_error: Error, sites: NodeJS.CallSite[]) => sites;
 
+/**
+ * V8 walks the stack when it is captured but builds the `stack` property only when it is first
+ * read, with whatever `Error.prepareStackTrace` is installed then. So a capture costs one walk;
+ * a site that never ends up in a report, or in a comparison, is never formatted.
+ */
 class StackSite implements CapturedSite {
+  private sites: NodeJS.CallSite[] | undefined;
+  private innermost: string | undefined;
   private resolved: Frame[] | undefined;
 
-  constructor(
-    readonly key: string,
-    private readonly sites: NodeJS.CallSite[],
-  ) {}
+  constructor(private readonly holder: { stack?: unknown }) {}
+
+  get key(): string {
+    if (this.innermost === undefined) {
+      this.innermost = '<outside the project>';
+      for (const site of this.callSites()) {
+        const file = site.getFileName();
+        if (!inProject(file)) continue;
+        this.innermost = `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+        break;
+      }
+    }
+    return this.innermost;
+  }
 
   frames(): Frame[] {
-    this.resolved ??= resolveFrames(this.sites);
+    this.resolved ??= resolveFrames(this.callSites());
     return this.resolved;
+  }
+
+  private callSites(): NodeJS.CallSite[] {
+    if (!this.sites) {
+      const savedPrepare = Error.prepareStackTrace;
+      Error.prepareStackTrace = structured;
+      this.sites = (this.holder.stack as NodeJS.CallSite[] | undefined) ?? [];
+      Error.prepareStackTrace = savedPrepare;
+    }
+    return this.sites;
   }
 }
 
-/** One site object per innermost frame, so a detector that keeps millions of accesses keeps few sites. */
-const interned = new Map<string, StackSite>();
-const MAX_INTERNED = 10_000;
-
 export function captureSite(): CapturedSite {
-  const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
-  Error.prepareStackTrace = structured;
   Error.stackTraceLimit = DEPTH;
-  const holder: { stack?: NodeJS.CallSite[] } = {};
+  const holder: { stack?: unknown } = {};
   Error.captureStackTrace(holder, captureSite);
-  const sites = holder.stack ?? [];
-  Error.prepareStackTrace = savedPrepare;
   Error.stackTraceLimit = savedLimit;
-  let key = '<outside the project>';
-  for (const site of sites) {
-    const file = site.getFileName();
-    if (!inProject(file)) continue;
-    key = `${file}:${site.getLineNumber()}:${site.getColumnNumber()}`;
-    break;
-  }
-  let site = interned.get(key);
-  if (!site) {
-    site = new StackSite(key, sites);
-    if (interned.size < MAX_INTERNED) interned.set(key, site);
-  }
-  return site;
+  return new StackSite(holder);
 }
 
 /** A site given by hand (specs of the core, sites outside any stack). */
