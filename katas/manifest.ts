@@ -167,6 +167,47 @@ export const katas: Kata[] = [
     ],
   },
   {
+    id: '07-channels',
+    title: 'Channels',
+    experiment: 'G: context switching; a token over an unbuffered channel',
+    files: ['channel.ts'],
+    phenomenon: /send completed with no receiver: [\d,]+ values? buffered/,
+    hints: [
+      'A channel is two queues and a buffer: receivers waiting for a value, senders waiting ' +
+        'for a receiver (or for room). A waiter on the event loop is a promise nobody has ' +
+        'resolved yet, kept with its resolve and reject. An unbuffered send has nowhere to put ' +
+        "its value but into a receiver's hands.",
+      'send: closed → reject; a receiver waits → shift it and resolve it with `{ value, ok: true }`; ' +
+        'room in the buffer → push; else park `{ value, resolve, reject }` in `senders`. recv: a ' +
+        "buffered value → take it, then move the oldest waiting sender's value into the freed " +
+        'slot and resolve that sender; else a waiting sender → take its value directly; closed → ' +
+        '`{ value: undefined, ok: false }`; else park. close wakes every parked receiver and ' +
+        'rejects every parked sender. select: count the ready cases, pick one with ' +
+        '`Math.floor(random() * ready)`; else park one waiter per case, and the first to be ' +
+        'taken removes the others.',
+      'Abort: the listener removes the waiter from its queue and rejects only if it was still ' +
+        'there (`indexOf` ≥ 0): a partner that already shifted it has completed the hand-off, so ' +
+        'the value stands. Remove the listener when a partner settles the waiter. YIELD_EVERY: ' +
+        'one counter for all channels; when it runs out, create one `new Promise((r) => ' +
+        'setImmediate(r))`, and make every operation wait for it (`turn.then(() => ' +
+        'this.send(value, options))`) until it fires and resets the counter.',
+    ],
+    questions: [
+      'Experiment G measured 22.9 ms with GOMAXPROCS(1) and 23 µs with many threads. Why can ' +
+        'they not be the same amount of work? What does each figure measure?',
+      'Why is an unbuffered channel a synchronization point? What does the sender know once ' +
+        '`send` has resolved that a buffered send cannot tell it?',
+      'Why is ping-pong between two threads slower than between two async tasks on one thread? ' +
+        'Where does the time go in each (compare `npx vitest bench 07`)?',
+      'When does spinning before sleeping pay? What does a spin cost on a machine with fewer ' +
+        'free cores than spinning threads?',
+      'A producer and a consumer that never wait: why do timers never fire, and why does Go ' +
+        'not have this problem?',
+      'Why must an abort that comes after the hand-off leave the value with the receiver?',
+      'Why does select choose at random among ready cases instead of taking the first?',
+    ],
+  },
+  {
     id: '08-race-detector',
     title: 'A race detector',
     experiment: 'A: `go run -race`',

@@ -12,6 +12,7 @@ export const lessonLib: Record<string, string[]> = {
   '03-mutex': ['lib/shared-memory/shared-words.ts'],
   '04-rwmutex': ['lib/shared-memory/shared-words.ts'],
   '05-concurrent-map': ['lib/shared-memory/striped-buffer.ts'],
+  '07-channels': ['lib/channels/ping-pong-async.ts'],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
   '10-load-tester': [],
 };
