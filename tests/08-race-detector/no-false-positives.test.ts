@@ -6,11 +6,12 @@ import { describe, it } from 'vitest';
 import type { RaceRuntime } from '../../lib/race/runtime.ts';
 import { trackInstance, trackObject } from '../../lib/race/tracked-proxy.ts';
 import { trackStore } from '../../lib/race/tracked-store.ts';
-import { trackMutex, trackRWMutex } from '../../lib/race/tracked-sync.ts';
+import { trackChannel, trackMutex, trackRWMutex } from '../../lib/race/tracked-sync.ts';
 import { casOnly, type ReadWriteStore } from '../../lib/store/async-store.ts';
 import { increment, incrementWithRetry } from '../../solutions/01-lost-updates/increment.ts';
 import { AsyncMutex } from '../../solutions/03-mutex/async-mutex.ts';
 import { AsyncRWMutex } from '../../solutions/04-rwmutex/async-rwmutex.ts';
+import { Channel } from '../../solutions/07-channels/channel.ts';
 import { MemoryAlbumStore } from '../../solutions/09-album-service/memory-store.ts';
 import { albumNumber } from '../09-album-service/albums.ts';
 import { scheduledStore } from '../support/scheduled-store.ts';
@@ -74,6 +75,21 @@ describe(`no false positives: ${RUNS} scheduler orders each, 2–4 tasks`, () =>
         await rw.runRead(() => store.get('n'));
         if (t % 2 === 0) await rw.runWrite(() => naiveIncrement(store, 'n'));
         await rw.runRead(() => store.get('n'));
+      });
+    }));
+
+  it('a hand-off over unbuffered Channels (kata 07 reference): update after recv, before send', () =>
+    neverRaces('a hand-off over channels', (p) => {
+      const links = Array.from({ length: p.tasks - 1 }, () =>
+        trackChannel(p.race, new Channel<number>()),
+      );
+      const counter = trackObject(p.race, { n: 0 }, 'counter');
+      return each(p, async (t) => {
+        if (t > 0) await links[t - 1]!.recv();
+        const n = counter.n;
+        await p.pause(`task ${t} holds the token`);
+        counter.n = n + 1;
+        if (t < p.tasks - 1) await links[t]!.send(t);
       });
     }));
 
