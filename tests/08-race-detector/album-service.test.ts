@@ -11,9 +11,11 @@ import { MemoryAlbumStore } from '../../solutions/09-album-service/memory-store.
 import { albumNumber } from '../09-album-service/albums.ts';
 import { listenOnLoopback } from '../support/http-server.ts';
 import { NaiveAlbumStore } from './naive-album-store.ts';
-import { expectNoRaces, newRace, pairs, records, reports } from './under-race.ts';
+import { expectNoRaces, lineOf, newRace, pairs, records, reports } from './under-race.ts';
 
 const POSTS = 20;
+const NEXT_ID = lineOf('naive-album-store.ts', 'id: this.albums.length + 1, ...input');
+const APPEND = lineOf('naive-album-store.ts', 'this.albums.push(album)');
 
 async function postConcurrently(race: RaceRuntime, store: AlbumStore) {
   const app = createAlbumApp({ store: trackInstance(race, store, 'store') });
@@ -38,8 +40,8 @@ describe(`${POSTS} concurrent POST /albums under the detector`, () => {
     const found = race.races().length;
     expect(found, `${found} races reported for the naive album store`).toBeGreaterThan(0);
     expect(pairs(race).sort(), reports(race)).toEqual([
-      'write naive-album-store.ts:36 / read naive-album-store.ts:34',
-      'write naive-album-store.ts:36 / write naive-album-store.ts:36',
+      `write ${APPEND} / read ${NEXT_ID}`,
+      `write ${APPEND} / write ${APPEND}`,
     ]);
     for (const record of records(race)) {
       expect(record.location).toBe('store.albums.length');

@@ -5,11 +5,11 @@ import { runCounter } from '../../lib/race/counter-demo.ts';
 import { trackStore } from '../../lib/race/tracked-store.ts';
 import { scheduledStore } from '../support/scheduled-store.ts';
 import { naiveIncrement } from './naive-counter.ts';
-import { newRace, pairs, records, reports } from './under-race.ts';
+import { lineOf, newRace, pairs, records, reports } from './under-race.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const READ = 'naive-counter.ts:5';
-const WRITE = 'naive-counter.ts:6';
+const READ = lineOf('naive-counter.ts', 'await store.get(key)');
+const WRITE = lineOf('naive-counter.ts', 'await store.set(key');
 
 describe('the naive counter of experiment A (50 tasks × 100 get-then-set)', () => {
   it('is reported: a read/write race and a write/write race, naming both tasks and lines', async () => {

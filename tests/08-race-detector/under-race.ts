@@ -1,5 +1,6 @@
 // A program under the detector: your core (or the reference, through the switch) behind the
 // instrumentation of lib/race, and verdicts that quote Go-shaped reports when they fail.
+import { readFileSync } from 'node:fs';
 import { RaceDetector } from '@target/08-race-detector/detector';
 import { expect } from 'vitest';
 import { formatRace, type RaceRecord, raceRecord } from '../../lib/race/report.ts';
@@ -30,3 +31,11 @@ export const pairs = (race: RaceRuntime) =>
     (r) =>
       `${r.current.kind} ${where(r.current.frames)} / ${r.previous.kind} ${where(r.previous.frames)}`,
   );
+
+/** `naive-counter.ts:5`: where `snippet` is in a file of this folder (so edits move it along). */
+export function lineOf(file: string, snippet: string): string {
+  const lines = readFileSync(new URL(file, import.meta.url), 'utf8').split('\n');
+  const at = lines.findIndex((line) => line.includes(snippet));
+  if (at < 0) throw new Error(`${file} has no line with ${snippet}`);
+  return `${file}:${at + 1}`;
+}
