@@ -17,8 +17,6 @@ export const lessonLib: Record<string, string[]> = {
     'lib/race/turns.ts',
     'lib/race/runtime.ts',
     'lib/race/tracked-store.ts',
-    'lib/race/tracked-sync.ts',
-    'lib/race/report.ts',
     'lib/race/exit-code.ts',
   ],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
