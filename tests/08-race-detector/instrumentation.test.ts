@@ -11,6 +11,7 @@ import type {
 } from '../../lib/race/detector-api.ts';
 import { RaceRuntime } from '../../lib/race/runtime.ts';
 import type { CapturedSite } from '../../lib/race/site.ts';
+import { trackArray, trackInstance, trackMap, trackObject } from '../../lib/race/tracked-proxy.ts';
 import { trackStore } from '../../lib/race/tracked-store.ts';
 import {
   type ChannelLike,
@@ -231,6 +232,92 @@ describe('kata 01’s store', () => {
     const store = trackStore(race, { get: async () => 1, set: async () => {} });
     expect('incr' in store).toBe(false);
     expect('compareAndSet' in store).toBe(false);
+  });
+});
+
+describe('objects, arrays and Maps, through a Proxy', () => {
+  const accesses = (recorder: Recorder) =>
+    recorder.calls.map((call) => call.replace(/ 0 t\d+/, ''));
+
+  it('a plain object: property reads and writes, deletes; method lookups are no access', () => {
+    const { recorder, race } = recorded();
+    const object = trackObject(race, { n: 1, hello: () => 'hi' } as Record<string, unknown>, 'o');
+    object.n = (object.n as number) + 1;
+    delete object.n;
+    expect((object.hello as () => string)()).toBe('hi');
+    expect(accesses(recorder)).toEqual(['read o.n', 'write o.n', 'write o.n']);
+  });
+
+  it('an array: push reads the length, writes the slot and the length', () => {
+    const { recorder, race } = recorded();
+    const array = trackArray(race, [10], 'a');
+    array.push(array[0]! + 1);
+    expect(array.length).toBe(2);
+    expect(accesses(recorder)).toEqual([
+      'read a[0]',
+      'read a.length',
+      'write a[1]',
+      'write a.length',
+      'read a.length',
+    ]);
+  });
+
+  it('a Map: entries and size; iteration reads the size', () => {
+    const { recorder, race } = recorded();
+    const map = trackMap(race, new Map<number, string>(), 'm');
+    map.set(1, 'one').set(1, 'uno');
+    expect(map.get(1)).toBe('uno');
+    expect(map.has(2)).toBe(false);
+    expect(map.size).toBe(1);
+    expect([...map.values()]).toEqual(['uno']);
+    expect(map.delete(1)).toBe(true);
+    expect(map.delete(1)).toBe(false);
+    map.set(3, 'three');
+    map.clear();
+    expect(accesses(recorder)).toEqual([
+      'write m.size',
+      'write m[1]',
+      'write m[1]',
+      'read m[1]',
+      'read m[2]',
+      'read m.size',
+      'read m.size',
+      'write m.size',
+      'write m[1]',
+      'write m[1]',
+      'write m.size',
+      'write m[3]',
+      'write m.size',
+    ]);
+  });
+
+  it('an instance: its array and Map fields are tracked, its methods see the proxy', () => {
+    const { recorder, race } = recorded();
+    class Store {
+      next = 1;
+      readonly list: number[] = [];
+      readonly byId = new Map<number, number>();
+      add() {
+        const id = this.next++;
+        this.list.push(id);
+        this.byId.set(id, id);
+        return id;
+      }
+    }
+    const store = trackInstance(race, new Store(), 's');
+    expect(store.add()).toBe(1);
+    expect(store).toBeInstanceOf(Store);
+    expect(accesses(recorder)).toEqual([
+      'read s.next',
+      'write s.next',
+      'read s.list',
+      'read s.list.length',
+      'write s.list[0]',
+      'write s.list.length',
+      'read s.byId',
+      'write s.byId.size',
+      'write s.byId[1]',
+    ]);
   });
 });
 
