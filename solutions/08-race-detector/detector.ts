@@ -52,8 +52,8 @@ export class RaceDetector<S extends Site = Site> implements HappensBeforeDetecto
   /** Per task, per location: the first read since that task last wrote there. */
   protected readonly pendingReads = new Map<TaskId, Map<Location, Event<S>>>();
   private readonly found: Race<S>[] = [];
-  /** current site key → previous site key → the kind pairs reported (bit 1: current is a write, bit 0: previous is). */
-  private readonly reported = new Map<string, Map<string, number>>();
+  /** Current site key → the previous site keys already reported with it. */
+  private readonly reported = new Map<string, Set<string>>();
 
   fork(parent: TaskId, child: TaskId): void {
     const before = this.clockOf(parent);
@@ -163,16 +163,14 @@ export class RaceDetector<S extends Site = Site> implements HappensBeforeDetecto
   }
 
   protected report(current: Event<S>, previous: Event<S>): void {
-    let byPrevious = this.reported.get(current.access.site.key);
-    if (!byPrevious) {
-      byPrevious = new Map();
-      this.reported.set(current.access.site.key, byPrevious);
+    // Like Go, one report per pair of program locations, however often they race.
+    let previousSites = this.reported.get(current.access.site.key);
+    if (!previousSites) {
+      previousSites = new Set();
+      this.reported.set(current.access.site.key, previousSites);
     }
-    const kinds =
-      (current.access.kind === 'write' ? 2 : 0) + (previous.access.kind === 'write' ? 1 : 0);
-    const seen = byPrevious.get(previous.access.site.key) ?? 0;
-    if (seen & (1 << kinds)) return;
-    byPrevious.set(previous.access.site.key, seen | (1 << kinds));
+    if (previousSites.has(previous.access.site.key)) return;
+    previousSites.add(previous.access.site.key);
     this.found.push({
       location: current.access.location,
       current: current.access,

@@ -75,9 +75,16 @@ describe('exit status', () => {
     expect(raceExitCode({ GORACE: 'exitcode=3' })).toBe(3);
     expect(raceExitCode({ GORACE: 'halt_on_error=1 exitcode=0 log_path=/tmp/x' })).toBe(0);
     expect(raceExitCode({ GORACE: 'halt_on_error=1' })).toBe(66);
-    expect(raceExitCode({ GORACE: 'exitcode=256' })).toBe(66);
-    expect(raceExitCode({ GORACE: 'exitcode=abc' })).toBe(66);
-    expect(raceExitCode({ GORACE: '' })).toBe(66);
+    expect(raceExitCode({ GORACE: 'exitcode=255' })).toBe(255);
+    expect(raceExitCode({ GORACE: 'exitcode=1 exitcode=2' })).toBe(1);
+    expect(raceExitCode({ GORACE: 'log_path=x exitcode=4' })).toBe(4);
+    for (const ignored of ['exitcode=256', 'exitcode=-1', 'exitcode=1.5', 'exitcode=abc']) {
+      expect(raceExitCode({ GORACE: ignored }), ignored).toBe(66);
+    }
+    for (const ignored of ['exitcode=', 'exitcode', 'exit_code=3', '']) {
+      expect(raceExitCode({ GORACE: ignored }), ignored).toBe(66);
+    }
+    expect(raceExitCode({})).toBe(66);
   });
 });
 
