@@ -3,7 +3,9 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { reviveError } from '../errors.ts';
+import { type TargetSelection, toolSelection } from '../target/target.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { type LoadStatsModule, loadStatsModule } from './kata-stats.ts';
 import type { LoopDelayProbe } from './loop-delay.ts';
 import { type HistoryRow, RunStats } from './run-stats.ts';
 import { type IntervalReport, type RunnerPlan, ThreadRunner } from './runner.ts';
@@ -27,6 +29,10 @@ export interface LoadOptions<S = unknown> {
   timeoutMs: number;
   client: ClientKind;
   maxLoopDelayMs: number;
+  /** Whose kata 10 statistics every thread uses: the reference unless told (`--kata`). */
+  target?: TargetSelection;
+  /** In-process runs: the statistics already loaded, so a fake clock sees no await first. */
+  stats?: LoadStatsModule;
   /** Stops the run early (Ctrl-C); the statistics so far are still returned. */
   signal?: AbortSignal;
   /** Once a second, after merging what the threads reported. */
@@ -101,6 +107,7 @@ function validate<S>(options: LoadOptions<S>): void {
 function inProcessThread<S>(
   options: LoadOptions<S>,
   plan: RunnerPlan,
+  stats: LoadStatsModule,
   onReport: (report: IntervalReport) => void,
 ): ThreadHandle {
   let runner: ThreadRunner<S> | undefined;
@@ -113,6 +120,7 @@ function inProcessThread<S>(
           ? ((await loadScenario(options.scenario)) as Scenario<S>)
           : options.scenario;
       runner = new ThreadRunner<S>(plan, scenario, {
+        stats,
         clock: options.clock,
         transport: options.transport,
         loopDelay: options.loopDelay,
@@ -132,10 +140,11 @@ function inProcessThread<S>(
 async function workerThreads(
   plans: RunnerPlan[],
   scenarioPath: string,
+  target: TargetSelection,
   onReport: (report: IntervalReport) => void,
 ): Promise<ThreadHandle[]> {
   const workers = plans.map((plan, thread) => {
-    const data: LoadWorkerData = { entry: workerEntry, plan, scenarioPath, thread };
+    const data: LoadWorkerData = { entry: workerEntry, plan, scenarioPath, target, thread };
     return new Worker(bootstrap, { workerData: data });
   });
   const post = (worker: Worker, message: ToLoadWorker) => worker.postMessage(message);
@@ -178,15 +187,18 @@ export async function runLoad<S>(options: LoadOptions<S>): Promise<RunResult> {
   const clock = options.clock ?? systemClock;
   const threads = Math.min(Math.max(1, options.workers), options.users);
   const plans = splitPlan(options, threads);
+  // Loaded here first, so a broken module fails the run before any thread starts.
+  const target = options.target ?? toolSelection(false);
+  const statsModule = options.stats ?? (await loadStatsModule(target));
   let stats: RunStats | undefined;
   const onReport = (report: IntervalReport) => stats!.add(report);
   const handles =
     options.workers > 0
-      ? await workerThreads(plans, options.scenario as string, onReport)
-      : [inProcessThread(options, plans[0]!, onReport)];
+      ? await workerThreads(plans, options.scenario as string, target, onReport)
+      : [inProcessThread(options, plans[0]!, statsModule, onReport)];
   // The clock starts when every thread is ready to go (workers take a while to load).
   const startedAt = clock.wall();
-  stats = new RunStats(() => clock.wall(), startedAt, options.maxLoopDelayMs);
+  stats = new RunStats(statsModule, () => clock.wall(), startedAt, options.maxLoopDelayMs);
   let interrupted = false;
   const stopAll = () => {
     interrupted = true;

@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events';
 import { seededRandom } from '../random.ts';
 import { LoadClient } from './client.ts';
 import { type Clock, systemClock } from './clock.ts';
+import type { LoadStatsModule } from './kata-stats.ts';
 import { eventLoopDelayProbe, type LoopDelay, type LoopDelayProbe } from './loop-delay.ts';
 import { type DrainedStats, Recorder } from './recorder.ts';
 import { type Scenario, taskPicker, type VirtualUser } from './scenario.ts';
@@ -49,6 +50,8 @@ export interface IntervalReport extends DrainedStats {
 }
 
 export interface RunnerOptions {
+  /** Kata 10's statistics, as the switch chose them (`loadStatsModule`). */
+  stats: LoadStatsModule;
   thread?: number;
   clock?: Clock;
   transport?: Transport;
@@ -106,7 +109,7 @@ export class ThreadRunner<S> {
         connections: plan.users,
         timeoutMs: plan.timeoutMs,
       });
-    this.recorder = new Recorder(() => this.clock.wall());
+    this.recorder = new Recorder(options.stats.StatsEntry, () => this.clock.wall());
     this.loopDelay = options.loopDelay ?? eventLoopDelayProbe();
     this.pick = taskPicker(scenario.tasks);
     // Every sleeping user listens for the stop.
