@@ -13,12 +13,7 @@ export const lessonLib: Record<string, string[]> = {
   '04-rwmutex': ['lib/shared-memory/shared-words.ts'],
   '05-concurrent-map': ['lib/shared-memory/striped-buffer.ts'],
   '07-channels': ['lib/channels/ping-pong-async.ts'],
-  '08-race-detector': [
-    'lib/race/turns.ts',
-    'lib/race/runtime.ts',
-    'lib/race/tracked-store.ts',
-    'lib/race/exit-code.ts',
-  ],
+  '08-race-detector': ['lib/race/exit-code.ts', 'lib/race/turns.ts'],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
   '10-load-tester': [],
 };
