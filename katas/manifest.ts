@@ -317,6 +317,41 @@ export const katas: Kata[] = [
         'for a whole second. Where did the stall go?',
     ],
   },
+  {
+    id: '11-scaling',
+    title: "Scaling: Amdahl's law and the USL",
+    experiment: 'Part III Amdahl: 112 → 120 RPS with 1 → 3 workers, fitted',
+    files: ['usl.ts', 'amdahl.ts'],
+    phenomenon:
+      /the fit ignores coherency \(κ\)|stopped before the optimum|a fit through two points ignores the rest/,
+    hints: [
+      'Two points fix any two-parameter curve, so they cannot tell you which curve is right. ' +
+        'Use every point, and let the fit, not the first and last measurement, decide λ, σ and ' +
+        'κ: the one that makes the squared error of X(N) smallest.',
+      "Start from Gunther's linearisation: take λ from the lowest N, then λN/X − 1 = σ(N − 1) + " +
+        'κN(N − 1) is linear in σ and κ (two-column least squares through the origin). Then ' +
+        'improve all three with Levenberg–Marquardt: Gauss–Newton steps on the residuals ' +
+        'x − X(N), damped by μ, accepted only when the squared error falls. Keep σ, κ ≥ 0.',
+      'Derivatives of X = λN/D, D = 1 + σ(N − 1) + κN(N − 1): ∂X/∂λ = N/D, ∂X/∂σ = −X(N − 1)/D, ' +
+        '∂X/∂κ = −XN(N − 1)/D. Each step solves (JᵀJ + μ·diag(JᵀJ))δ = Jᵀr; on success divide μ ' +
+        'by 10, on failure multiply by 10 and retry; stop when no step lowers the error. Hold a ' +
+        'parameter at 0 when its gradient points below 0. Amdahl is the same fit with κ = 0 and ' +
+        'p = 1 − σ. peakN = √((1 − σ)/κ).',
+    ],
+    questions: [
+      'The course measured 112 RPS with one Locust worker and 120 with three. What p does ' +
+        'Amdahl give, and what ceiling? Why can two points never tell contention from coherency?',
+      'Why does the USL need at least four distinct N? What does a fit with as many parameters ' +
+        'as points tell you about the system?',
+      'In the lab, how did you know the load generator, not the album service, was not the ' +
+        'bottleneck? What did its CPU column say at the highest N?',
+      'What are σ and κ in this service? Name the serial part (one event loop, JSON ' +
+        'serialisation, the shared store) and anything that costs more per user as users grow.',
+      'What would raise the peak: more worker threads for the generator, a second server ' +
+        'process, or a cheaper GET /albums? Which parameter would each one change?',
+      "Check Little's law on your sweep: is N ≈ X·R at every step? Where does it break, and why?",
+    ],
+  },
 ];
 
 export function findKata(query: string): Kata | undefined {

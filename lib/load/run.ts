@@ -43,8 +43,17 @@ export interface LoadOptions<S = unknown> {
   loopDelay?: LoopDelayProbe;
 }
 
+/** What one generator thread cost over the whole run. */
+export interface ThreadCpu {
+  thread: number;
+  cpuSeconds: number;
+  wallSeconds: number;
+}
+
 export interface RunResult {
   stats: RunStats;
+  /** Per generator thread, in thread order; empty where /proc cannot tell (not Linux). */
+  threadCpu: ThreadCpu[];
   /** Stopped by `signal` before the run time was up. */
   interrupted: boolean;
   /** Epoch ms. */
@@ -191,7 +200,20 @@ export async function runLoad<S>(options: LoadOptions<S>): Promise<RunResult> {
   const target = options.target ?? toolSelection(false);
   const statsModule = options.stats ?? (await loadStatsModule(target));
   let stats: RunStats | undefined;
-  const onReport = (report: IntervalReport) => stats!.add(report);
+  const threadCpu = new Map<number, ThreadCpu>();
+  const onReport = (report: IntervalReport) => {
+    if (report.cpu) {
+      const total = threadCpu.get(report.thread) ?? {
+        thread: report.thread,
+        cpuSeconds: 0,
+        wallSeconds: 0,
+      };
+      total.cpuSeconds += report.cpu.cpuSeconds;
+      total.wallSeconds += report.cpu.wallSeconds;
+      threadCpu.set(report.thread, total);
+    }
+    stats!.add(report);
+  };
   const handles =
     options.workers > 0
       ? await workerThreads(plans, options.scenario as string, target, onReport)
@@ -234,5 +256,11 @@ export async function runLoad<S>(options: LoadOptions<S>): Promise<RunResult> {
     await ticking;
   }
   stats.tick();
-  return { stats, interrupted, startedAt, endedAt: clock.wall() };
+  return {
+    stats,
+    threadCpu: [...threadCpu.values()].sort((a, b) => a.thread - b.thread),
+    interrupted,
+    startedAt,
+    endedAt: clock.wall(),
+  };
 }

@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events';
 import { seededRandom } from '../random.ts';
 import { LoadClient } from './client.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { CpuMeter, type CpuSample } from './cpu-usage.ts';
 import type { LoadStatsModule } from './kata-stats.ts';
 import { eventLoopDelayProbe, type LoopDelay, type LoopDelayProbe } from './loop-delay.ts';
 import { type DrainedStats, Recorder } from './recorder.ts';
@@ -46,6 +47,8 @@ export interface IntervalReport extends DrainedStats {
   /** Counts for this interval only. */
   arrivals: ArrivalCounts;
   loopDelay: LoopDelay;
+  /** This thread's own CPU over the interval (Linux); what the generator costs. */
+  cpu?: CpuSample;
   final: boolean;
 }
 
@@ -89,6 +92,8 @@ export class ThreadRunner<S> {
   private readonly transport: Transport;
   private readonly recorder: Recorder;
   private readonly loopDelay: LoopDelayProbe;
+  /** Started with the runner, on the thread that runs the users. */
+  private readonly cpu = new CpuMeter();
   private readonly pick;
   private readonly stopController = new AbortController();
   /** Mirrors the stop signal: read several times per request, a plain field is cheapest. */
@@ -172,6 +177,7 @@ export class ThreadRunner<S> {
       users: this.users,
       arrivals,
       loopDelay: this.loopDelay.read(),
+      cpu: this.cpu.sample(),
       final,
     });
   }

@@ -16,6 +16,7 @@ export const lessonLib: Record<string, string[]> = {
   '08-race-detector': ['lib/race/exit-code.ts', 'lib/race/turns.ts'],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
   '10-load-tester': [],
+  '11-scaling': ['lib/scaling/points.ts'],
 };
 
 export const reportDir = (kataId: string) => `out/mutation/${kataId.slice(0, 2)}`;
