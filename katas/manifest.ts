@@ -247,6 +247,48 @@ export const katas: Kata[] = [
     ],
   },
   {
+    id: '08-race-detector',
+    title: 'A race detector',
+    experiment: 'A: `go run -race`',
+    files: ['detector.ts', 'vector-clock.ts'],
+    phenomenon: /0 races reported for a counter that lost [\d,]+ of [\d,]+ updates/,
+    hints: [
+      'A lost update needs three things: a task reads, then awaits, then writes what it ' +
+        'computed from the read; and another task writes the same location in a way that ' +
+        'nothing orders before that read or after that write. Keep, per task and location, the ' +
+        'read a later write may depend on; give every task a clock that only synchronization ' +
+        'advances and merges.',
+      'Vector clocks: a task’s clock maps tasks to epochs. `fork` copies the parent’s clock into ' +
+        'the child and ticks both; `join` merges the child’s clock into the parent’s; `release` ' +
+        'merges the task’s clock into the lock’s and ticks the task; `acquire` merges the ' +
+        'lock’s into the task’s. An access a by task t happened before point p iff ' +
+        '`a.clock.of(t) <= p.clock.of(t)` (FastTrack). Per location keep each task’s last ' +
+        'write, its first read since that write, and its last split update (a read and a write ' +
+        'in a later turn).',
+      '`write(t, turn, L)`: let r be t’s pending read of L. If `r.turn < turn`, for each other ' +
+        'task’s last write w: skip if w → r, skip if r → w → this write, else report (this ' +
+        'write, w); remember {r, this write} as t’s split update. Then, for each other task’s ' +
+        'split update {r′, w′}: skip if w′ → this write, else report (this write, r′ → this ' +
+        'write ? w′ : r′). Finally drop t’s pending read and record this write as t’s last. ' +
+        'Report each (current site, previous site, kinds) once.',
+    ],
+    questions: [
+      'Go printed two reports for experiment A: a read/write race and a write/write race. ' +
+        'Which two accesses does each one name, and why are both needed to lose an update?',
+      'Your detector reports the race from a run in which no update was lost. How? Why can a ' +
+        'check that compares values before and after never do that?',
+      'Why do a read and a write in the same synchronous turn never race in JavaScript, when ' +
+        'they can in Go?',
+      'A lock orders two critical sections; a channel orders a send and its receive. What does ' +
+        'your detector miss if a program synchronizes through something that is not wrapped ' +
+        '(a plain promise a task resolves)? Would it report too much or too little?',
+      'What can this detector not see at all? (Think of kata 01’s worker threads on a ' +
+        'SharedArrayBuffer.)',
+      'Go’s detector costs 2–20× time and 5–10× memory. Where does yours spend its time on ' +
+        'kata 01’s counter, and what would make it cheaper?',
+    ],
+  },
+  {
     id: '09-album-service',
     title: 'The racy album service',
     experiment: 'Part III service: the album API load-tested with Locust',

@@ -2,14 +2,18 @@
 // requests and closes the store.
 //
 //   npm run serve -- [--port 8080] [--kata] [--db memory|pglite|postgres] [--database-url URL]
+//                    [--store naive] [--race]
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AlbumAppOptions, AlbumStore, MemoryStoreOptions } from '../lib/album/album-store.ts';
 import { ensureAlbumTable, type SqlStoreOptions } from '../lib/album/album-table.ts';
 import { openPglite, openPostgres, type SqlClient } from '../lib/album/sql-client.ts';
+import { underRaceDetector } from '../lib/race/album-service.ts';
 import { importTarget } from '../lib/target/import-target.ts';
 import { toolSelection } from '../lib/target/target.ts';
+import { RaceDetector } from '../solutions/08-race-detector/detector.ts';
+import { NaiveAlbumStore } from '../tests/08-race-detector/naive-album-store.ts';
 
 type Db = 'memory' | 'pglite' | 'postgres';
 
@@ -19,6 +23,8 @@ interface ServeOptions {
   db?: Db;
   databaseUrl?: string;
   persistDelayMs: number;
+  store?: 'naive';
+  race?: boolean;
 }
 
 interface AlbumModules {
@@ -54,6 +60,10 @@ async function openStore(
 ): Promise<{ store: AlbumStore; label: string }> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   const db: Db = options.db ?? (options.databaseUrl ? 'postgres' : 'memory');
+  if (options.store === 'naive') {
+    const store = new NaiveAlbumStore({ persistDelayMs: options.persistDelayMs });
+    return { store, label: "the course's naive store" };
+  }
   if (db === 'memory') {
     const store = new modules.MemoryAlbumStore({ persistDelayMs: options.persistDelayMs });
     return { store, label: 'memory store' };
@@ -111,11 +121,19 @@ async function main(): Promise<void> {
       integer(0, 60_000),
       0,
     )
+    .addOption(
+      new Option('--store <kind>', "naive: the course's racy slice (kept beside kata 08's specs)")
+        .choices(['naive'])
+        .conflicts(['db', 'databaseUrl']),
+    )
+    .option('--race', 'run under the race detector (kata 08): reports on stderr, exit 66 on a race')
     .parse();
   const options = program.opts<ServeOptions>();
   const modules = await loadModules(options.kata === true);
   const { store, label } = await openStore(modules, options);
-  const http = createServer(modules.createAlbumApp({ store }));
+  const race = options.race ? underRaceDetector(new RaceDetector()) : undefined;
+  const app = modules.createAlbumApp({ store: race ? race.track(store) : store });
+  const http = createServer(race ? race.serve(app) : app);
   const address = await listen(http, options.port);
   shutdownOn(http, store);
   const which = options.kata ? 'your kata' : 'the reference';
