@@ -16,7 +16,8 @@
 //   static deserialize(s: SerializedHistogram): Histogram
 //
 // Percentiles (nearest rank): the p-th percentile of n samples is the sample of rank
-// max(1, ceil(p/100 · n)) in ascending order. The histogram returns the highest value in
+// max(1, ceil(p/100 · n)) in ascending order; a p/100 · n one ulp above a whole number counts
+// as that number (the rounding of a decimal p). The histogram returns the highest value in
 // that sample's bucket, clamped to [min, max], so p0 is exactly min, p100 exactly max, and
 // every answer is within 0.1 % above the exact one (exact below 2048 µs).
 //
@@ -76,10 +77,26 @@ export interface SerializedHistogram {
   counts: Float64Array;
 }
 
-/** The nearest rank of percentile p among n samples, robust to p/100·n landing 1 ulp high. */
+// `nextDown`'s scratch: one double, and the same 64 bits as an integer.
+const scratch = new Float64Array(1);
+const bits = new BigInt64Array(scratch.buffer);
+
+/** The largest double below a positive finite x: x minus one ulp. */
+function nextDown(x: number): number {
+  scratch[0] = x;
+  bits[0]! -= 1n;
+  return scratch[0]!;
+}
+
+/**
+ * The nearest rank of percentile p among n samples: ceil(p/100 · n), at least 1. A decimal
+ * percentile has no exact double, so p/100 · n can land one ulp above the whole rank it means
+ * (1.1 % of 1000 computes as 11.000000000000002): one ulp is forgiven, and not one more, as
+ * HdrHistogram does. 50.00000000001 % of 1000 samples is rank 501, not 500.
+ */
 function nearestRank(p: number, n: number): number {
   const exact = (p / 100) * n;
-  return Math.max(1, Math.ceil(exact * (1 - 1e-12)));
+  return exact > 0 ? Math.max(1, Math.ceil(nextDown(exact))) : 1;
 }
 
 function checkPercentile(p: number): void {
@@ -87,11 +104,11 @@ function checkPercentile(p: number): void {
 }
 
 export class Histogram {
-  private readonly counts = new Float64Array(COUNTS_LENGTH);
-  private total = 0;
-  private sum = 0;
-  private minValue = Number.POSITIVE_INFINITY;
-  private maxValue = 0;
+  protected readonly counts = new Float64Array(COUNTS_LENGTH);
+  protected total = 0;
+  protected sum = 0;
+  protected minValue = Number.POSITIVE_INFINITY;
+  protected maxValue = 0;
 
   record(value: number): void {
     if (!(value >= 0 && value <= HIGHEST_TRACKABLE_VALUE)) {
