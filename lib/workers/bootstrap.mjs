@@ -5,4 +5,7 @@ import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
+// During mutation testing, the worker runs the test thread's mutant (see mutant-switch.ts).
+const { adoptMutantSwitch } = await import('./mutant-switch.ts');
+adoptMutantSwitch(workerData.mutant);
 await import(pathToFileURL(workerData.entry).href);

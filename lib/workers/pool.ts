@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { reviveError } from '../errors.ts';
 import { Barrier } from './barrier.ts';
+import { addMutantHits, mutantSwitchForWorker } from './mutant-switch.ts';
 import type { HostMessage, WorkerBoot, WorkerMessage } from './protocol.ts';
 
 const bootstrap = fileURLToPath(new URL('./bootstrap.mjs', import.meta.url));
@@ -47,6 +48,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
     startupTimeoutMs = DEFAULT_STARTUP_TIMEOUT_MS,
   } = options;
   const barrier = new Barrier(count);
+  const mutant = mutantSwitchForWorker();
   const workers = Array.from({ length: count }, (_, index) => {
     const boot: WorkerBoot<D> = {
       entry,
@@ -54,6 +56,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
       barrier: barrier.buffer,
       parties: count,
       data: options.data(index),
+      ...(mutant ? { mutant } : {}),
     };
     return new Worker(bootstrap, { workerData: boot });
   });
@@ -81,6 +84,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
       };
       const onMessage = (message: WorkerMessage) => {
         cleanup();
+        addMutantHits(message.hits);
         resolve(message);
       };
       const onError = (error: Error) => {

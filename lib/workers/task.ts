@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError } from '../errors.ts';
 import { Barrier } from './barrier.ts';
+import { takeMutantHits } from './mutant-switch.ts';
 import type { HostMessage, WorkerBoot, WorkerMessage } from './protocol.ts';
 
 export interface WorkerContext {
@@ -23,7 +24,7 @@ export function defineWorkerTask<D, P = undefined, R = unknown>(
   if (!port) throw new Error('defineWorkerTask must run inside a worker thread');
   const boot = workerData as WorkerBoot<D>;
   const barrier = new Barrier(boot.parties, boot.barrier);
-  const send = (message: WorkerMessage) => port.postMessage(message);
+  const send = (message: WorkerMessage) => port.postMessage({ ...message, hits: takeMutantHits() });
 
   const ready = Promise.resolve()
     .then(() => setup(boot.data, { index: boot.index, parties: boot.parties }))
