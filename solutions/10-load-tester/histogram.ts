@@ -109,6 +109,11 @@ export class Histogram {
   protected sum = 0;
   protected minValue = Number.POSITIVE_INFINITY;
   protected maxValue = 0;
+  /**
+   * Running totals of the counters up to max's, built by the first percentile read after a
+   * change, so that reading many percentiles costs one pass and then a binary search each.
+   */
+  private cumulative: Float64Array | undefined;
 
   record(value: number): void {
     if (!(value >= 0 && value <= HIGHEST_TRACKABLE_VALUE)) {
@@ -118,6 +123,7 @@ export class Histogram {
     }
     const v = Math.round(value);
     this.counts[countsIndex(v)]!++;
+    this.cumulative = undefined;
     this.total++;
     this.sum += v;
     if (v < this.minValue) this.minValue = v;
@@ -149,15 +155,23 @@ export class Histogram {
     if (this.total === 0) return 0;
     const rank = nearestRank(p, this.total);
     if (rank === 1) return this.minValue;
-    let seen = 0;
-    for (let i = 0; i < COUNTS_LENGTH; i++) {
-      seen += this.counts[i]!;
-      if (seen >= rank) {
-        const { lowest, width } = bucketOf(i);
-        return Math.min(Math.max(lowest + width - 1, this.minValue), this.maxValue);
-      }
+    this.cumulative ??= this.runningTotals();
+    // The first counter whose running total reaches the rank holds the rank's sample.
+    let [low, high] = [0, this.cumulative.length - 1];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.cumulative[middle]! >= rank) high = middle;
+      else low = middle + 1;
     }
-    return this.maxValue;
+    const { lowest, width } = bucketOf(low);
+    return Math.min(Math.max(lowest + width - 1, this.minValue), this.maxValue);
+  }
+
+  private runningTotals(): Float64Array {
+    const totals = new Float64Array(countsIndex(this.maxValue) + 1);
+    let seen = 0;
+    for (let i = 0; i < totals.length; i++) totals[i] = seen += this.counts[i]!;
+    return totals;
   }
 
   merge(other: Histogram): this {
@@ -165,6 +179,7 @@ export class Histogram {
     for (let i = 0; i < COUNTS_LENGTH; i++) {
       if (theirs[i] !== 0) this.counts[i]! += theirs[i]!;
     }
+    this.cumulative = undefined;
     this.total += other.total;
     this.sum += other.sum;
     this.minValue = Math.min(this.minValue, other.minValue);
@@ -174,6 +189,7 @@ export class Histogram {
 
   reset(): void {
     this.counts.fill(0);
+    this.cumulative = undefined;
     this.total = 0;
     this.sum = 0;
     this.minValue = Number.POSITIVE_INFINITY;

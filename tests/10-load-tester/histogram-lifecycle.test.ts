@@ -99,6 +99,23 @@ describe('empty histograms', () => {
   });
 });
 
+describe('reading, then changing, then reading again', () => {
+  it('a percentile read before a record, a merge or a reset is not what is read after it', () => {
+    const histogram = new Histogram();
+    for (let v = 1; v <= 10; v++) histogram.record(v);
+    expect(histogram.valueAtPercentile(50)).toBe(5);
+    histogram.record(11);
+    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 11, after a record').toBe(6);
+    const more = new Histogram();
+    for (let v = 12; v <= 30; v++) more.record(v);
+    histogram.merge(more);
+    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 30, after a merge').toBe(15);
+    histogram.reset();
+    histogram.record(7);
+    expect(histogram.valueAtPercentile(50), 'p50 of 7, after a reset').toBe(7);
+  });
+});
+
 describe('reset', () => {
   it('forgets min, max and every count: after a reset, 700 and 900 read as a fresh run', () => {
     const histogram = new Histogram();
