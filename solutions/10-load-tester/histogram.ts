@@ -52,17 +52,6 @@ function bucketOf(index: number): { lowest: number; width: number } {
   return { lowest: subBucket * width, width };
 }
 
-/** The smallest value that shares `value`'s bucket. */
-export function lowestEquivalentValue(value: number): number {
-  return bucketOf(countsIndex(Math.round(value))).lowest;
-}
-
-/** The largest value that shares `value`'s bucket. */
-export function highestEquivalentValue(value: number): number {
-  const { lowest, width } = bucketOf(countsIndex(Math.round(value)));
-  return lowest + width - 1;
-}
-
 const COUNTS_LENGTH = countsIndex(HIGHEST_TRACKABLE_VALUE) + 1;
 
 /** Structured-clone friendly: only the non-empty counters travel. */

@@ -129,6 +129,43 @@ describe('merge', () => {
 });
 
 describe('memory', () => {
+  it('1 request a second for 21 s: the 10 s window still holds its oldest second', () => {
+    const clock = new FakeClock(START);
+    const entry = new StatsEntry('/albums', 'GET', clock.read);
+    for (let second = 0; second <= 20; second++) {
+      clock.now = START + second * 1000 + 500;
+      entry.log(5, 100);
+      entry.logFailure('HTTP 500');
+    }
+    expect(
+      [entry.currentRps, entry.currentFailPerSec],
+      'seconds 10 … 19, read in second 20, each with one request and one failure',
+    ).toEqual([1, 1]);
+  });
+
+  it('an aggregate fed one report a second keeps only the recent seconds too', () => {
+    const bytes = (seconds: number) => {
+      const clock = new FakeClock(START);
+      const aggregate = new StatsEntry('Aggregated', '', clock.read);
+      const worker = new StatsEntry('/albums', 'GET', clock.read);
+      for (let second = 0; second < seconds; second++) {
+        clock.now = START + second * 1000 + 500;
+        worker.log(5, 100);
+        worker.logFailure('HTTP 500');
+        aggregate.merge(worker);
+        worker.reset();
+      }
+      expect(aggregate.count).toBe(seconds);
+      return serialize(aggregate.serialize()).byteLength;
+    };
+    const short = bytes(25);
+    const long = bytes(100);
+    expect(
+      long / short,
+      `25 merged seconds serialize to ${short} bytes, 100 to ${long}: every second is kept`,
+    ).toBeLessThan(1.5);
+  });
+
   it('an hour of requests serializes to about as much as a minute: old seconds are dropped', () => {
     const bytes = (ms: number) => {
       const clock = new FakeClock(START);
