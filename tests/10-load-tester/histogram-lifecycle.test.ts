@@ -37,18 +37,6 @@ describe('the mean is exact while the sum of the samples stays below 2^53', () =
     expect(histogram.mean, `the mean drifted from ${exact} (a running average rounds)`).toBe(exact);
   });
 
-  it('2,400,001 samples near 1 h, summing to just under 2^53: still exact', () => {
-    const histogram = new Histogram();
-    let sum = 0;
-    for (let i = 0; i <= 2_400_000; i++) {
-      const value = 3_600_000_000 - (i % 7) * 999_983;
-      histogram.record(value);
-      sum += value; // exact: every partial sum is an integer below 2^53
-    }
-    expect(sum).toBeLessThan(2 ** 53);
-    expect(histogram.mean).toBe(sum / 2_400_001);
-  });
-
   it('a merge adds the sums: the mean of the union, exactly', () => {
     const a = new Histogram();
     const b = new Histogram();
