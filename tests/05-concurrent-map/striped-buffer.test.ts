@@ -38,9 +38,14 @@ describe('createStripedBuffer / openStripes', () => {
     });
   });
 
-  it('rejects a stripe count below 1 or not whole', () => {
+  it('rejects a stripe count below 1 or not whole, and says what it got', () => {
     for (const stripes of [0, -1, 1.5, Number.NaN]) {
-      expect(() => createStripedBuffer(stripes, 16, 5), `${stripes} stripes`).toThrow(RangeError);
+      expect(() => createStripedBuffer(stripes, 16, 5), `${stripes} stripes`).toThrow(
+        expect.objectContaining({
+          name: 'RangeError',
+          message: expect.stringContaining(`got ${stripes}`),
+        }),
+      );
     }
     expect(openStripes(createStripedBuffer(1, 2, 1))).toHaveLength(1);
   });
