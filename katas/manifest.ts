@@ -167,6 +167,47 @@ export const katas: Kata[] = [
     ],
   },
   {
+    id: '07-channels',
+    title: 'Channels',
+    experiment: 'G: context switching; a token over an unbuffered channel',
+    files: ['channel.ts'],
+    phenomenon: /send completed with no receiver: [\d,]+ values? buffered/,
+    hints: [
+      'A channel is two queues and a buffer: receivers waiting for a value, senders waiting ' +
+        'for a receiver (or for room). A waiter on the event loop is a promise nobody has ' +
+        'resolved yet, kept with its resolve and reject. An unbuffered send has nowhere to put ' +
+        "its value but into a receiver's hands.",
+      'send: closed → reject; a receiver waits → shift it and resolve it with `{ value, ok: true }`; ' +
+        'room in the buffer → push; else park `{ value, resolve, reject }` in `senders`. recv: a ' +
+        "buffered value → take it, then move the oldest waiting sender's value into the freed " +
+        'slot and resolve that sender; else a waiting sender → take its value directly; closed → ' +
+        '`{ value: undefined, ok: false }`; else park. close wakes every parked receiver and ' +
+        'rejects every parked sender. select: count the ready cases, pick one with ' +
+        '`Math.floor(random() * ready)`; else park one waiter per case, and the first to be ' +
+        'taken removes the others.',
+      'Abort: the listener removes the waiter from its queue and rejects only if it was still ' +
+        'there (`indexOf` ≥ 0): a partner that already shifted it has completed the hand-off, so ' +
+        'the value stands. Remove the listener when a partner settles the waiter. YIELD_EVERY: ' +
+        'one counter for all channels; when it runs out, create one `new Promise((r) => ' +
+        'setImmediate(r))`, and make every operation wait for it (`turn.then(() => ' +
+        'this.send(value, options))`) until it fires and resets the counter.',
+    ],
+    questions: [
+      'Experiment G measured 22.9 ms with GOMAXPROCS(1) and 23 µs with many threads. Why can ' +
+        'they not be the same amount of work? What does each figure measure?',
+      'Why is an unbuffered channel a synchronization point? What does the sender know once ' +
+        '`send` has resolved that a buffered send cannot tell it?',
+      'Why is ping-pong between two threads slower than between two async tasks on one thread? ' +
+        'Where does the time go in each (compare `npx vitest bench 07`)?',
+      'When does spinning before sleeping pay? What does a spin cost on a machine with fewer ' +
+        'free cores than spinning threads?',
+      'A producer and a consumer that never wait: why do timers never fire, and why does Go ' +
+        'not have this problem?',
+      'Why must an abort that comes after the hand-off leave the value with the receiver?',
+      'Why does select choose at random among ready cases instead of taking the first?',
+    ],
+  },
+  {
     id: '09-album-service',
     title: 'The racy album service',
     experiment: 'Part III service: the album API load-tested with Locust',
@@ -234,6 +275,41 @@ export const katas: Kata[] = [
       'A faster HTTP client raised RPS to 156, and then it fell back to about 118. Why only briefly?',
       'A closed-model generator measured a p99 of a few milliseconds on a server that stalled ' +
         'for a whole second. Where did the stall go?',
+    ],
+  },
+  {
+    id: '11-scaling',
+    title: "Scaling: Amdahl's law and the USL",
+    experiment: 'Part III Amdahl: 112 → 120 RPS with 1 → 3 workers, fitted',
+    files: ['usl.ts', 'amdahl.ts'],
+    phenomenon:
+      /the fit ignores coherency \(κ\)|stopped before the optimum|a fit through two points ignores the rest/,
+    hints: [
+      'Two points fix any two-parameter curve, so they cannot tell you which curve is right. ' +
+        'Use every point, and let the fit, not the first and last measurement, decide λ, σ and ' +
+        'κ: the one that makes the squared error of X(N) smallest.',
+      "Start from Gunther's linearisation: take λ from the lowest N, then λN/X − 1 = σ(N − 1) + " +
+        'κN(N − 1) is linear in σ and κ (two-column least squares through the origin). Then ' +
+        'improve all three with Levenberg–Marquardt: Gauss–Newton steps on the residuals ' +
+        'x − X(N), damped by μ, accepted only when the squared error falls. Keep σ, κ ≥ 0.',
+      'Derivatives of X = λN/D, D = 1 + σ(N − 1) + κN(N − 1): ∂X/∂λ = N/D, ∂X/∂σ = −X(N − 1)/D, ' +
+        '∂X/∂κ = −XN(N − 1)/D. Each step solves (JᵀJ + μ·diag(JᵀJ))δ = Jᵀr; on success divide μ ' +
+        'by 10, on failure multiply by 10 and retry; stop when no step lowers the error. Hold a ' +
+        'parameter at 0 when its gradient points below 0. Amdahl is the same fit with κ = 0 and ' +
+        'p = 1 − σ. peakN = √((1 − σ)/κ).',
+    ],
+    questions: [
+      'The course measured 112 RPS with one Locust worker and 120 with three. What p does ' +
+        'Amdahl give, and what ceiling? Why can two points never tell contention from coherency?',
+      'Why does the USL need at least four distinct N? What does a fit with as many parameters ' +
+        'as points tell you about the system?',
+      'In the lab, how did you know the load generator, not the album service, was not the ' +
+        'bottleneck? What did its CPU column say at the highest N?',
+      'What are σ and κ in this service? Name the serial part (one event loop, JSON ' +
+        'serialisation, the shared store) and anything that costs more per user as users grow.',
+      'What would raise the peak: more worker threads for the generator, a second server ' +
+        'process, or a cheaper GET /albums? Which parameter would each one change?',
+      "Check Little's law on your sweep: is N ≈ X·R at every step? Where does it break, and why?",
     ],
   },
 ];

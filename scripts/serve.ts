@@ -8,6 +8,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AlbumAppOptions, AlbumStore, MemoryStoreOptions } from '../lib/album/album-store.ts';
 import { ensureAlbumTable, type SqlStoreOptions } from '../lib/album/album-table.ts';
 import { openPglite, openPostgres, type SqlClient } from '../lib/album/sql-client.ts';
+import { importTarget } from '../lib/target/import-target.ts';
+import { toolSelection } from '../lib/target/target.ts';
 
 type Db = 'memory' | 'pglite' | 'postgres';
 
@@ -37,14 +39,13 @@ function integer(min: number, max: number) {
   };
 }
 
+/** Kata 09 through the switch: the reference, yours with `--kata`, KATA_SUBSTITUTE honoured. */
 async function loadModules(kata: boolean): Promise<AlbumModules> {
-  const dir = `../${kata ? 'katas' : 'solutions'}/09-album-service`;
-  const [app, memory, sql] = await Promise.all([
-    import(`${dir}/app.ts`),
-    import(`${dir}/memory-store.ts`),
-    import(`${dir}/sql-store.ts`),
-  ]);
-  return { ...app, ...memory, ...sql } as AlbumModules;
+  const selection = toolSelection(kata);
+  const modules = ['app', 'memory-store', 'sql-store'].map((name) =>
+    importTarget<Partial<AlbumModules>>(`09-album-service/${name}`, selection),
+  );
+  return Object.assign({}, ...(await Promise.all(modules))) as AlbumModules;
 }
 
 async function openStore(

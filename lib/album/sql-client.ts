@@ -30,7 +30,7 @@ const pgliteVersion = (): string => {
 const snapshotFile = () =>
   fileURLToPath(
     new URL(
-      `../node_modules/.cache/concurrency-katas/pglite-${pgliteVersion()}.tar`,
+      `../../node_modules/.cache/concurrency-katas/pglite-${pgliteVersion()}.tar`,
       import.meta.url,
     ),
   );

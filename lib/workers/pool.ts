@@ -1,6 +1,6 @@
 // Host side: N TypeScript workers behind one start barrier, always terminated.
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 import { reviveError } from '../errors.ts';
 import { Barrier } from './barrier.ts';
 import { addMutantHits, mutantSwitchForWorker } from './mutant-switch.ts';
@@ -18,6 +18,8 @@ export interface WorkerPoolOptions<D> {
   timeoutMs?: number;
   /** Bound on loading the workers (tsx compiles each entry: slow on a busy machine). */
   startupTimeoutMs?: number;
+  /** What `data(index)` holds that must move rather than be cloned (a MessagePort). */
+  transferList?: (index: number) => TransferListItem[];
 }
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: Error };
@@ -58,7 +60,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
       data: options.data(index),
       ...(mutant ? { mutant } : {}),
     };
-    return new Worker(bootstrap, { workerData: boot });
+    return new Worker(bootstrap, { workerData: boot, transferList: options.transferList?.(index) });
   });
   let closed = false;
 

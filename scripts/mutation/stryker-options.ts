@@ -12,8 +12,10 @@ export const lessonLib: Record<string, string[]> = {
   '03-mutex': ['lib/shared-memory/shared-words.ts'],
   '04-rwmutex': ['lib/shared-memory/shared-words.ts'],
   '05-concurrent-map': ['lib/shared-memory/striped-buffer.ts'],
+  '07-channels': ['lib/channels/ping-pong-async.ts'],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
   '10-load-tester': [],
+  '11-scaling': ['lib/scaling/points.ts'],
 };
 
 export const reportDir = (kataId: string) => `out/mutation/${kataId.slice(0, 2)}`;

@@ -2,6 +2,7 @@
 // replays one scenario exactly. `flushMicrotasks` lets whatever can settle, settle.
 import { AsyncMutex } from '@target/03-mutex/async-mutex';
 import { describe, expect, it } from 'vitest';
+import { settlesWithin } from '../support/bounded.ts';
 import { flushMicrotasks, logWhenGranted } from '../support/lock-steps.ts';
 
 /** Asks for the lock and logs the name once it is granted. */
@@ -9,7 +10,7 @@ const request = (mutex: AsyncMutex, name: string, granted: string[], signal?: Ab
   logWhenGranted(mutex.lock(signal), name, granted);
 
 /** Asks for the lock, logs the name once it is granted, and releases on the next turn. */
-function takeTurn(mutex: AsyncMutex, name: string, granted: string[]): Promise<void> {
+function takeTurn(mutex: AsyncMutex, name: string, granted: string[]): PromiseLike<void> {
   return request(mutex, name, granted).then(async (release) => {
     await flushMicrotasks();
     release();
@@ -106,8 +107,11 @@ describe('AsyncMutex', () => {
     });
     const after = mutex.runExclusive(() => 'after');
     holder();
-    await expect(failing).rejects.toThrow('boom');
-    expect(await after, 'the lock stayed held after fn threw').toBe('after');
+    await expect(settlesWithin(failing, 'runExclusive after A released')).rejects.toThrow('boom');
+    expect(
+      await settlesWithin(after, 'the next runExclusive'),
+      'the lock stayed held after fn threw',
+    ).toBe('after');
     expect(mutex.isLocked).toBe(false);
   });
 
