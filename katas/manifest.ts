@@ -339,7 +339,9 @@ export const katas: Kata[] = [
       'Bucket of v: `b = 21 - Math.clz32(v | 2047)` and index `((b + 1) << 10) + (v >>> b) - 1024`. ' +
         'A bucket is `2 ** b` wide. Keep min, max and the sum exactly, beside the counts. Report ' +
         "the bucket's highest value clamped to [min, max]. Serialize only the non-empty counters. " +
-        'Current RPS, with s = floor(clock() / 1000): the requests counted in seconds s − 10 … s − 1, ' +
+        'Rank: `Math.max(1, Math.ceil(x))` of x = p / 100 · n stepped one ulp down (write x into a ' +
+        '`Float64Array`, subtract 1n from a `BigInt64Array` on the same buffer): a decimal p lands ' +
+        'x one ulp above the rank it means. Current RPS, with s = floor(clock() / 1000): the requests counted in seconds s − 10 … s − 1, ' +
         'divided by the seconds from max((s − 10)·1000, startedAt) to s·1000.',
     ],
     questions: [
