@@ -167,6 +167,128 @@ export const katas: Kata[] = [
     ],
   },
   {
+    id: '06-buffered-writer',
+    title: 'Buffered writer',
+    experiment: 'F: file writes, unbuffered vs buffered; system calls counted',
+    files: ['buffered-writer.ts', 'async-buffered-writer.ts'],
+    phenomenon: /[\d,]+ (write system|sink) calls for [\d.]+ MB/,
+    hints: [
+      'The bytes are the same either way; what costs is the number of times you ask the ' +
+        'kernel. Keep the bytes in one `Uint8Array` of `size` bytes and call the sink only ' +
+        'when it is full, or when someone asks (`flush`, `close`). On the event loop, ask ' +
+        'yourself who may touch the file offset, and when.',
+      'BufferedWriter: a buffer and a count `n`. `write` copies into `buf[n…]`; when the chunk ' +
+        'does not fit, fill the buffer to the brim, flush, go on. Strings: ' +
+        '`encoder.encodeInto(rest, buf.subarray(n))` writes whole characters only, and its ' +
+        '`read` tells you where to go on. One loop hands bytes to the sink: continue partial ' +
+        'writes, treat 0 as "short write", retry EAGAIN after `Atomics.wait` on a private word, ' +
+        'and keep the first error for good. AsyncBufferedWriter: two buffers, one write in ' +
+        'flight, a FIFO queue for writes that must wait.',
+      'The sink loop: `while (done < length) { try { wrote = sink.write(buf, off + done, length - ' +
+        "done) } catch (e) { if (e.code === 'EAGAIN' && retries < 10 && slept < 50) { " +
+        'Atomics.wait(word, 0, 0, delay); continue } this.err = e; return done } if (wrote <= 0) ' +
+        '{ this.err = new ShortWriteError(…); return done } done += wrote }`. `flush` keeps the ' +
+        'unwritten bytes with `copyWithin`. Async: `handOver()` awaits the write in flight, ' +
+        'swaps `fill` and `spare`, and starts `writeOut(full)`, which alone advances ' +
+        '`position` after each completed write.',
+    ],
+    questions: [
+      'Why does a buffer help although the same bytes reach the file? What does one write ' +
+        'system call cost here (`npx vitest bench 06`), and what was it in experiment F?',
+      'When must you flush? What does a process that exits without flushing lose, and why ' +
+        'must `close` not close the descriptor?',
+      'What does a sticky error protect? What goes wrong if the next flush simply tries again?',
+      'Why did the async tasks lose lines when none of them ran at the same time as another? ' +
+        'Which line of the stub is the read, and which the write, of a lost update?',
+      'Why must a character that does not fit go whole into the next buffer, when the file ' +
+        'ends up the same?',
+      'EAGAIN means "not now". Why retry it only a few times, with a sleep, and then give up?',
+    ],
+  },
+  {
+    id: '07-channels',
+    title: 'Channels',
+    experiment: 'G: context switching; a token over an unbuffered channel',
+    files: ['channel.ts'],
+    phenomenon: /send completed with no receiver: [\d,]+ values? buffered/,
+    hints: [
+      'A channel is two queues and a buffer: receivers waiting for a value, senders waiting ' +
+        'for a receiver (or for room). A waiter on the event loop is a promise nobody has ' +
+        'resolved yet, kept with its resolve and reject. An unbuffered send has nowhere to put ' +
+        "its value but into a receiver's hands.",
+      'send: closed → reject; a receiver waits → shift it and resolve it with `{ value, ok: true }`; ' +
+        'room in the buffer → push; else park `{ value, resolve, reject }` in `senders`. recv: a ' +
+        "buffered value → take it, then move the oldest waiting sender's value into the freed " +
+        'slot and resolve that sender; else a waiting sender → take its value directly; closed → ' +
+        '`{ value: undefined, ok: false }`; else park. close wakes every parked receiver and ' +
+        'rejects every parked sender. select: count the ready cases, pick one with ' +
+        '`Math.floor(random() * ready)`; else park one waiter per case, and the first to be ' +
+        'taken removes the others.',
+      'Abort: the listener removes the waiter from its queue and rejects only if it was still ' +
+        'there (`indexOf` ≥ 0): a partner that already shifted it has completed the hand-off, so ' +
+        'the value stands. Remove the listener when a partner settles the waiter. YIELD_EVERY: ' +
+        'one counter for all channels; when it runs out, create one `new Promise((r) => ' +
+        'setImmediate(r))`, and make every operation wait for it (`turn.then(() => ' +
+        'this.send(value, options))`) until it fires and resets the counter.',
+    ],
+    questions: [
+      'Experiment G measured 22.9 ms with GOMAXPROCS(1) and 23 µs with many threads. Why can ' +
+        'they not be the same amount of work? What does each figure measure?',
+      'Why is an unbuffered channel a synchronization point? What does the sender know once ' +
+        '`send` has resolved that a buffered send cannot tell it?',
+      'Why is ping-pong between two threads slower than between two async tasks on one thread? ' +
+        'Where does the time go in each (compare `npx vitest bench 07`)?',
+      'When does spinning before sleeping pay? What does a spin cost on a machine with fewer ' +
+        'free cores than spinning threads?',
+      'A producer and a consumer that never wait: why do timers never fire, and why does Go ' +
+        'not have this problem?',
+      'Why must an abort that comes after the hand-off leave the value with the receiver?',
+      'Why does select choose at random among ready cases instead of taking the first?',
+    ],
+  },
+  {
+    id: '08-race-detector',
+    title: 'A race detector',
+    experiment: 'A: `go run -race`',
+    files: ['detector.ts', 'vector-clock.ts'],
+    phenomenon: /0 races reported for a counter that lost [\d,]+ of [\d,]+ updates/,
+    hints: [
+      'A lost update needs three things: a task reads, then awaits, then writes what it ' +
+        'computed from the read; and another task writes the same location in a way that ' +
+        'nothing orders before that read or after that write. Keep, per task and location, the ' +
+        'read a later write may depend on; give every task a clock that only synchronization ' +
+        'advances and merges.',
+      'Vector clocks: a task’s clock maps tasks to epochs. `fork` copies the parent’s clock into ' +
+        'the child and ticks both; `join` merges the child’s clock into the parent’s; `release` ' +
+        'merges the task’s clock into the lock’s and ticks the task; `acquire` merges the ' +
+        'lock’s into the task’s. An access a by task t happened before point p iff ' +
+        '`a.clock.of(t) <= p.clock.of(t)` (FastTrack). Per location keep each task’s last ' +
+        'write, its first read since that write, and its last split update (a read and a write ' +
+        'in a later turn).',
+      '`write(t, turn, L)`: let r be t’s pending read of L. If `r.turn < turn`, for each other ' +
+        'task’s last write w: skip if w → r, skip if r → w → this write, else report (this ' +
+        'write, w); remember {r, this write} as t’s split update. Then, for each other task’s ' +
+        'split update {r′, w′}: skip if w′ → this write, else report (this write, r′ → this ' +
+        'write ? w′ : r′). Finally drop t’s pending read and record this write as t’s last. ' +
+        'Report each (current site, previous site, kinds) once.',
+    ],
+    questions: [
+      'Go printed two reports for experiment A: a read/write race and a write/write race. ' +
+        'Which two accesses does each one name, and why are both needed to lose an update?',
+      'Your detector reports the race from a run in which no update was lost. How? Why can a ' +
+        'check that compares values before and after never do that?',
+      'Why do a read and a write in the same synchronous turn never race in JavaScript, when ' +
+        'they can in Go?',
+      'A lock orders two critical sections; a channel orders a send and its receive. What does ' +
+        'your detector miss if a program synchronizes through something that is not wrapped ' +
+        '(a plain promise a task resolves)? Would it report too much or too little?',
+      'What can this detector not see at all? (Think of kata 01’s worker threads on a ' +
+        'SharedArrayBuffer.)',
+      'Go’s detector costs 2–20× time and 5–10× memory. Where does yours spend its time on ' +
+        'kata 01’s counter, and what would make it cheaper?',
+    ],
+  },
+  {
     id: '09-album-service',
     title: 'The racy album service',
     experiment: 'Part III service: the album API load-tested with Locust',
@@ -225,7 +347,9 @@ export const katas: Kata[] = [
       'Bucket of v: `b = 21 - Math.clz32(v | 2047)` and index `((b + 1) << 10) + (v >>> b) - 1024`. ' +
         'A bucket is `2 ** b` wide. Keep min, max and the sum exactly, beside the counts. Report ' +
         "the bucket's highest value clamped to [min, max]. Serialize only the non-empty counters. " +
-        'Current RPS, with s = floor(clock() / 1000): the requests counted in seconds s − 10 … s − 1, ' +
+        'Rank: `Math.max(1, Math.ceil(x))` of x = p / 100 · n stepped one ulp down (write x into a ' +
+        '`Float64Array`, subtract 1n from a `BigInt64Array` on the same buffer): a decimal p lands ' +
+        'x one ulp above the rank it means. Current RPS, with s = floor(clock() / 1000): the requests counted in seconds s − 10 … s − 1, ' +
         'divided by the seconds from max((s − 10)·1000, startedAt) to s·1000.',
     ],
     questions: [
@@ -240,6 +364,41 @@ export const katas: Kata[] = [
       'A faster HTTP client raised RPS to 156, and then it fell back to about 118. Why only briefly?',
       'A closed-model generator measured a p99 of a few milliseconds on a server that stalled ' +
         'for a whole second. Where did the stall go?',
+    ],
+  },
+  {
+    id: '11-scaling',
+    title: "Scaling: Amdahl's law and the USL",
+    experiment: 'Part III Amdahl: 112 → 120 RPS with 1 → 3 workers, fitted',
+    files: ['usl.ts', 'amdahl.ts'],
+    phenomenon:
+      /the fit ignores coherency \(κ\)|stopped before the optimum|a fit through two points ignores the rest/,
+    hints: [
+      'Two points fix any two-parameter curve, so they cannot tell you which curve is right. ' +
+        'Use every point, and let the fit, not the first and last measurement, decide λ, σ and ' +
+        'κ: the one that makes the squared error of X(N) smallest.',
+      "Start from Gunther's linearisation: take λ from the lowest N, then λN/X − 1 = σ(N − 1) + " +
+        'κN(N − 1) is linear in σ and κ (two-column least squares through the origin). Then ' +
+        'improve all three with Levenberg–Marquardt: Gauss–Newton steps on the residuals ' +
+        'x − X(N), damped by μ, accepted only when the squared error falls. Keep σ, κ ≥ 0.',
+      'Derivatives of X = λN/D, D = 1 + σ(N − 1) + κN(N − 1): ∂X/∂λ = N/D, ∂X/∂σ = −X(N − 1)/D, ' +
+        '∂X/∂κ = −XN(N − 1)/D. Each step solves (JᵀJ + μ·diag(JᵀJ))δ = Jᵀr; on success divide μ ' +
+        'by 10, on failure multiply by 10 and retry; stop when no step lowers the error. Hold a ' +
+        'parameter at 0 when its gradient points below 0. Amdahl is the same fit with κ = 0 and ' +
+        'p = 1 − σ. peakN = √((1 − σ)/κ).',
+    ],
+    questions: [
+      'The course measured 112 RPS with one Locust worker and 120 with three. What p does ' +
+        'Amdahl give, and what ceiling? Why can two points never tell contention from coherency?',
+      'Why does the USL need at least four distinct N? What does a fit with as many parameters ' +
+        'as points tell you about the system?',
+      'In the lab, how did you know the load generator, not the album service, was not the ' +
+        'bottleneck? What did its CPU column say at the highest N?',
+      'What are σ and κ in this service? Name the serial part (one event loop, JSON ' +
+        'serialisation, the shared store) and anything that costs more per user as users grow.',
+      'What would raise the peak: more worker threads for the generator, a second server ' +
+        'process, or a cheaper GET /albums? Which parameter would each one change?',
+      "Check Little's law on your sweep: is N ≈ X·R at every step? Where does it break, and why?",
     ],
   },
 ];

@@ -3,6 +3,7 @@
 //
 //   npm run serve -- [--port 8080] [--kata] [--db memory|pglite|postgres] [--database-url URL]
 //                    [--data-dir DIR] [--max-connections N] [--headers-timeout-ms MS]
+//                    [--store naive] [--race]
 //
 // `npm run serve` execs node directly (no shell or tsx process in between), so a signal to
 // npm or to node reaches the one process that drains; npm forwards SIGINT and SIGTERM.
@@ -20,6 +21,11 @@ import {
 import { type Drainer, drainOnShutdown } from '../lib/album/drain.ts';
 import { answerParserErrors } from '../lib/album/parser-errors.ts';
 import { openPglite, openPostgres, type SqlClient } from '../lib/album/sql-client.ts';
+import { underRaceDetector } from '../lib/race/album-service.ts';
+import { importTarget } from '../lib/target/import-target.ts';
+import { toolSelection } from '../lib/target/target.ts';
+import { RaceDetector } from '../solutions/08-race-detector/detector.ts';
+import { NaiveAlbumStore } from '../tests/08-race-detector/naive-album-store.ts';
 
 type Db = 'memory' | 'pglite' | 'postgres';
 
@@ -34,6 +40,8 @@ interface ServeOptions {
   headersTimeoutMs: number;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
+  store?: 'naive';
+  race?: boolean;
 }
 
 interface AlbumModules {
@@ -55,14 +63,13 @@ function integer(min: number, max: number) {
   };
 }
 
+/** Kata 09 through the switch: the reference, yours with `--kata`, KATA_SUBSTITUTE honoured. */
 async function loadModules(kata: boolean): Promise<AlbumModules> {
-  const dir = `../${kata ? 'katas' : 'solutions'}/09-album-service`;
-  const [app, memory, sql] = await Promise.all([
-    import(`${dir}/app.ts`),
-    import(`${dir}/memory-store.ts`),
-    import(`${dir}/sql-store.ts`),
-  ]);
-  return { ...app, ...memory, ...sql } as AlbumModules;
+  const selection = toolSelection(kata);
+  const modules = ['app', 'memory-store', 'sql-store'].map((name) =>
+    importTarget<Partial<AlbumModules>>(`09-album-service/${name}`, selection),
+  );
+  return Object.assign({}, ...(await Promise.all(modules))) as AlbumModules;
 }
 
 async function openStore(
@@ -71,6 +78,10 @@ async function openStore(
 ): Promise<{ store: AlbumStore; label: string }> {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   const db: Db = options.db ?? (options.databaseUrl ? 'postgres' : 'memory');
+  if (options.store === 'naive') {
+    const store = new NaiveAlbumStore({ persistDelayMs: options.persistDelayMs });
+    return { store, label: "the course's naive store" };
+  }
   if (db === 'memory') {
     const store = new modules.MemoryAlbumStore({ persistDelayMs: options.persistDelayMs });
     return { store, label: 'memory store' };
@@ -178,11 +189,19 @@ async function main(): Promise<void> {
       integer(0, 60_000),
       0,
     )
+    .addOption(
+      new Option('--store <kind>', "naive: the course's racy slice (kept beside kata 08's specs)")
+        .choices(['naive'])
+        .conflicts(['db', 'databaseUrl']),
+    )
+    .option('--race', 'run under the race detector (kata 08): reports on stderr, exit 66 on a race')
     .parse();
   const options = program.opts<ServeOptions>();
   const modules = await loadModules(options.kata === true);
   const { store, label } = await openStore(modules, options);
-  const { server, drainer } = albumServer(modules.createAlbumApp({ store }), {
+  const race = options.race ? underRaceDetector(new RaceDetector()) : undefined;
+  const app = modules.createAlbumApp({ store: race ? race.track(store) : store });
+  const { server, drainer } = albumServer(race ? race.serve(app) : app, {
     ...DEFAULT_LIMITS,
     maxConnections: options.maxConnections,
     headersTimeoutMs: options.headersTimeoutMs,

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import { type Kata, katas } from '../katas/manifest.ts';
+import { findKataIn } from '../lib/kata-cli/names.ts';
 import { repoRoot } from '../lib/target/target.ts';
 import {
   type PlannedRun,
@@ -219,7 +220,9 @@ function main(): number {
   // `npm run verify -- 03 04` verifies only those katas (and skips the repository specs).
   const only = process.argv.slice(2);
   const chosen =
-    only.length === 0 ? katas : katas.filter((kata) => only.some((q) => kata.id.startsWith(q)));
+    only.length === 0
+      ? katas
+      : katas.filter((kata) => only.some((q) => findKataIn(katas, q) === kata));
   if (chosen.length === 0) throw new Error(`no kata matches ${only.join(', ')}`);
   const perKata = chosen.map((kata) => ({ kata, runs: planFor(kata) }));
   // Specs outside the katas (the shared core, the load tool, the docs) run once, on the reference.

@@ -33,7 +33,7 @@ const pgliteVersion = (): string => {
 const snapshotFile = () =>
   fileURLToPath(
     new URL(
-      `../node_modules/.cache/concurrency-katas/pglite-${pgliteVersion()}.tar`,
+      `../../node_modules/.cache/concurrency-katas/pglite-${pgliteVersion()}.tar`,
       import.meta.url,
     ),
   );

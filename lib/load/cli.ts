@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { toolSelection } from '../target/target.ts';
 import { writeCsvFiles } from './csv.ts';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.ts';
 import { writeHtmlReport } from './html-report.ts';
@@ -39,6 +40,7 @@ interface Parsed {
   timeout: number;
   client: ClientKind;
   maxLoopDelay: number;
+  kata?: boolean;
 }
 
 const argument =
@@ -125,6 +127,10 @@ function program(): Command {
       positive,
       50,
     )
+    .option(
+      '--kata',
+      'record with your kata 10 code in katas/ (every thread) instead of the reference',
+    )
     .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
     .exitOverride();
 }
@@ -184,7 +190,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   };
   io.stderr.write(
     `${scenarioName} → ${options.host} for ${formatDuration(options.runTime)} (${modelOf(meta)}` +
-      `${options.workers ? `, ${options.workers} worker threads` : ''})\n`,
+      `${options.workers ? `, ${options.workers} worker threads` : ''}` +
+      `${options.kata ? ', your kata 10 statistics' : ''})\n`,
   );
   const live = liveOutput(io.stderr);
   let result: Awaited<ReturnType<typeof runLoad>>;
@@ -201,6 +208,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       timeoutMs: options.timeout,
       client: options.client,
       maxLoopDelayMs: options.maxLoopDelay,
+      target: toolSelection(options.kata === true),
       signal: io.signal,
       onTick: (row, stats) =>
         live.update(liveLine(row, row.wall - stats.startedAt, options.runTime, !!io.stderr.isTTY)),

@@ -8,7 +8,7 @@ import { type EntrySummary, PERCENTILES } from './run-stats.ts';
 import { escapeXml, lineChart } from './svg-chart.ts';
 import { formatDuration } from './units.ts';
 
-const STYLE = `
+export const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; max-width: 1100px; }
 h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
 table { border-collapse: collapse; margin: 8px 0; }
@@ -23,7 +23,7 @@ dt { color: #666; } dd { margin: 0; }
 
 const cell = (value: string | number) => `<td>${escapeXml(String(value))}</td>`;
 
-function table(
+export function table(
   head: string[],
   rows: (string | number)[][],
   { totalLast = true, className = '' } = {},

@@ -1,6 +1,6 @@
 // One thread's statistics for the current interval: a StatsEntry per (method, name), plus
 // the exceptions tasks threw. Drained once a second into a structured-clone friendly report.
-import { type SerializedStats, StatsEntry } from '../../solutions/10-load-tester/stats.ts';
+import type { LoadStats, LoadStatsClass, SerializedStats } from './kata-stats.ts';
 
 export interface DrainedStats {
   entries: SerializedStats[];
@@ -9,11 +9,15 @@ export interface DrainedStats {
 }
 
 export class Recorder {
-  private readonly byMethod = new Map<string, Map<string, StatsEntry>>();
+  private readonly byMethod = new Map<string, Map<string, LoadStats>>();
   private taskErrors = new Map<string, number>();
-  private last: StatsEntry | undefined;
+  private last: LoadStats | undefined;
 
-  constructor(private readonly wall: () => number) {}
+  constructor(
+    /** Kata 10's StatsEntry, as the switch chose it. */
+    private readonly StatsEntry: LoadStatsClass,
+    private readonly wall: () => number,
+  ) {}
 
   record(method: string, name: string, ms: number, bytes: number, failure?: string): void {
     const entry = this.entry(method, name);
@@ -22,7 +26,7 @@ export class Recorder {
   }
 
   /** A scenario mostly repeats one request: the last entry is checked before the maps. */
-  private entry(method: string, name: string): StatsEntry {
+  private entry(method: string, name: string): LoadStats {
     const last = this.last;
     if (last !== undefined && last.name === name && last.method === method) return last;
     let byName = this.byMethod.get(method);
@@ -32,7 +36,7 @@ export class Recorder {
     }
     let entry = byName.get(name);
     if (!entry) {
-      entry = new StatsEntry(name, method, this.wall);
+      entry = new this.StatsEntry(name, method, this.wall);
       byName.set(name, entry);
     }
     this.last = entry;

@@ -1,7 +1,7 @@
 // The main thread's view of a run: every thread's interval reports merged into one
 // StatsEntry per request name plus "Aggregated" (histograms merged, never percentiles
 // averaged), a history row per second, and what makes the numbers suspect.
-import { CURRENT_WINDOW_SECONDS, StatsEntry } from '../../solutions/10-load-tester/stats.ts';
+import type { LoadStats, LoadStatsModule } from './kata-stats.ts';
 import type { ArrivalCounts, IntervalReport } from './runner.ts';
 
 /** Locust's percentile columns. */
@@ -24,7 +24,7 @@ export interface EntrySummary {
   percentiles: number[];
 }
 
-export function summarize(entry: StatsEntry): EntrySummary {
+export function summarize(entry: LoadStats): EntrySummary {
   return {
     method: entry.method,
     name: entry.name,
@@ -48,7 +48,7 @@ export interface HistoryRow {
   /** Over the last complete seconds (Locust's current RPS). */
   rps: number;
   failPerSec: number;
-  /** PERCENTILES over the last CURRENT_WINDOW_SECONDS; undefined when no request ended. */
+  /** PERCENTILES over the kata's current window (10 s); undefined when no request ended. */
   current: number[] | undefined;
   total: EntrySummary;
 }
@@ -68,18 +68,20 @@ export interface FailureRow {
 }
 
 export class RunStats {
-  readonly entries = new Map<string, StatsEntry>();
-  readonly aggregated: StatsEntry;
+  readonly entries = new Map<string, LoadStats>();
+  readonly aggregated: LoadStats;
   readonly history: HistoryRow[] = [];
   readonly arrivals: ArrivalCounts = { scheduled: 0, late: 0, dropped: 0 };
   readonly taskErrors = new Map<string, number>();
   readonly saturation: Saturation[] = [];
   private readonly usersByThread = new Map<number, number>();
   /** One aggregated entry per tick, the last CURRENT_WINDOW_SECONDS of them. */
-  private readonly window: StatsEntry[] = [];
-  private thisTick: StatsEntry;
+  private readonly window: LoadStats[] = [];
+  private thisTick: LoadStats;
 
   constructor(
+    /** Kata 10's statistics, as the switch chose them: the threads' reports need the same. */
+    private readonly stats: LoadStatsModule,
     private readonly wall: () => number,
     readonly startedAt: number,
     /** Event-loop delay (p99, ms) above which a generator thread counts as saturated. */
@@ -89,15 +91,15 @@ export class RunStats {
     this.thisTick = this.newEntry('Aggregated', '');
   }
 
-  private newEntry(name: string, method: string): StatsEntry {
-    const entry = new StatsEntry(name, method, this.wall);
+  private newEntry(name: string, method: string): LoadStats {
+    const entry = new this.stats.StatsEntry(name, method, this.wall);
     entry.startedAt = this.startedAt;
     return entry;
   }
 
   add(report: IntervalReport): void {
     for (const serialized of report.entries) {
-      const part = StatsEntry.deserialize(serialized, this.wall);
+      const part = this.stats.StatsEntry.deserialize(serialized, this.wall);
       const key = `${part.method} ${part.name}`;
       let entry = this.entries.get(key);
       if (!entry) {
@@ -129,7 +131,7 @@ export class RunStats {
   /** Closes one second: appends and returns its history row. */
   tick(): HistoryRow {
     this.window.push(this.thisTick);
-    if (this.window.length > CURRENT_WINDOW_SECONDS) this.window.shift();
+    if (this.window.length > this.stats.CURRENT_WINDOW_SECONDS) this.window.shift();
     this.thisTick = this.newEntry('Aggregated', '');
     const recent = this.newEntry('Aggregated', '');
     for (const entry of this.window) recent.merge(entry);

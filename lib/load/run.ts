@@ -3,7 +3,9 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { reviveError } from '../errors.ts';
+import { type TargetSelection, toolSelection } from '../target/target.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { type LoadStatsModule, loadStatsModule } from './kata-stats.ts';
 import type { LoopDelayProbe } from './loop-delay.ts';
 import { type HistoryRow, RunStats } from './run-stats.ts';
 import { type IntervalReport, type RunnerPlan, ThreadRunner } from './runner.ts';
@@ -27,6 +29,10 @@ export interface LoadOptions<S = unknown> {
   timeoutMs: number;
   client: ClientKind;
   maxLoopDelayMs: number;
+  /** Whose kata 10 statistics every thread uses: the reference unless told (`--kata`). */
+  target?: TargetSelection;
+  /** In-process runs: the statistics already loaded, so a fake clock sees no await first. */
+  stats?: LoadStatsModule;
   /** Stops the run early (Ctrl-C); the statistics so far are still returned. */
   signal?: AbortSignal;
   /** Once a second, after merging what the threads reported. */
@@ -37,8 +43,17 @@ export interface LoadOptions<S = unknown> {
   loopDelay?: LoopDelayProbe;
 }
 
+/** What one generator thread cost over the whole run. */
+export interface ThreadCpu {
+  thread: number;
+  cpuSeconds: number;
+  wallSeconds: number;
+}
+
 export interface RunResult {
   stats: RunStats;
+  /** Per generator thread, in thread order; empty where /proc cannot tell (not Linux). */
+  threadCpu: ThreadCpu[];
   /** Stopped by `signal` before the run time was up. */
   interrupted: boolean;
   /** Epoch ms. */
@@ -101,6 +116,7 @@ function validate<S>(options: LoadOptions<S>): void {
 function inProcessThread<S>(
   options: LoadOptions<S>,
   plan: RunnerPlan,
+  stats: LoadStatsModule,
   onReport: (report: IntervalReport) => void,
 ): ThreadHandle {
   let runner: ThreadRunner<S> | undefined;
@@ -113,6 +129,7 @@ function inProcessThread<S>(
           ? ((await loadScenario(options.scenario)) as Scenario<S>)
           : options.scenario;
       runner = new ThreadRunner<S>(plan, scenario, {
+        stats,
         clock: options.clock,
         transport: options.transport,
         loopDelay: options.loopDelay,
@@ -132,10 +149,11 @@ function inProcessThread<S>(
 async function workerThreads(
   plans: RunnerPlan[],
   scenarioPath: string,
+  target: TargetSelection,
   onReport: (report: IntervalReport) => void,
 ): Promise<ThreadHandle[]> {
   const workers = plans.map((plan, thread) => {
-    const data: LoadWorkerData = { entry: workerEntry, plan, scenarioPath, thread };
+    const data: LoadWorkerData = { entry: workerEntry, plan, scenarioPath, target, thread };
     return new Worker(bootstrap, { workerData: data });
   });
   const post = (worker: Worker, message: ToLoadWorker) => worker.postMessage(message);
@@ -178,15 +196,31 @@ export async function runLoad<S>(options: LoadOptions<S>): Promise<RunResult> {
   const clock = options.clock ?? systemClock;
   const threads = Math.min(Math.max(1, options.workers), options.users);
   const plans = splitPlan(options, threads);
+  // Loaded here first, so a broken module fails the run before any thread starts.
+  const target = options.target ?? toolSelection(false);
+  const statsModule = options.stats ?? (await loadStatsModule(target));
   let stats: RunStats | undefined;
-  const onReport = (report: IntervalReport) => stats!.add(report);
+  const threadCpu = new Map<number, ThreadCpu>();
+  const onReport = (report: IntervalReport) => {
+    if (report.cpu) {
+      const total = threadCpu.get(report.thread) ?? {
+        thread: report.thread,
+        cpuSeconds: 0,
+        wallSeconds: 0,
+      };
+      total.cpuSeconds += report.cpu.cpuSeconds;
+      total.wallSeconds += report.cpu.wallSeconds;
+      threadCpu.set(report.thread, total);
+    }
+    stats!.add(report);
+  };
   const handles =
     options.workers > 0
-      ? await workerThreads(plans, options.scenario as string, onReport)
-      : [inProcessThread(options, plans[0]!, onReport)];
+      ? await workerThreads(plans, options.scenario as string, target, onReport)
+      : [inProcessThread(options, plans[0]!, statsModule, onReport)];
   // The clock starts when every thread is ready to go (workers take a while to load).
   const startedAt = clock.wall();
-  stats = new RunStats(() => clock.wall(), startedAt, options.maxLoopDelayMs);
+  stats = new RunStats(statsModule, () => clock.wall(), startedAt, options.maxLoopDelayMs);
   let interrupted = false;
   const stopAll = () => {
     interrupted = true;
@@ -222,5 +256,11 @@ export async function runLoad<S>(options: LoadOptions<S>): Promise<RunResult> {
     await ticking;
   }
   stats.tick();
-  return { stats, interrupted, startedAt, endedAt: clock.wall() };
+  return {
+    stats,
+    threadCpu: [...threadCpu.values()].sort((a, b) => a.thread - b.thread),
+    interrupted,
+    startedAt,
+    endedAt: clock.wall(),
+  };
 }

@@ -5,6 +5,8 @@ import { setMaxListeners } from 'node:events';
 import { seededRandom } from '../random.ts';
 import { LoadClient } from './client.ts';
 import { type Clock, systemClock } from './clock.ts';
+import { CpuMeter, type CpuSample } from './cpu-usage.ts';
+import type { LoadStatsModule } from './kata-stats.ts';
 import { eventLoopDelayProbe, type LoopDelay, type LoopDelayProbe } from './loop-delay.ts';
 import { type DrainedStats, Recorder } from './recorder.ts';
 import { type Scenario, taskPicker, type VirtualUser } from './scenario.ts';
@@ -45,10 +47,14 @@ export interface IntervalReport extends DrainedStats {
   /** Counts for this interval only. */
   arrivals: ArrivalCounts;
   loopDelay: LoopDelay;
+  /** This thread's own CPU over the interval (Linux); what the generator costs. */
+  cpu?: CpuSample;
   final: boolean;
 }
 
 export interface RunnerOptions {
+  /** Kata 10's statistics, as the switch chose them (`loadStatsModule`). */
+  stats: LoadStatsModule;
   thread?: number;
   clock?: Clock;
   transport?: Transport;
@@ -86,6 +92,8 @@ export class ThreadRunner<S> {
   private readonly transport: Transport;
   private readonly recorder: Recorder;
   private readonly loopDelay: LoopDelayProbe;
+  /** Started with the runner, on the thread that runs the users. */
+  private readonly cpu = new CpuMeter();
   private readonly pick;
   private readonly stopController = new AbortController();
   /** Mirrors the stop signal: read several times per request, a plain field is cheapest. */
@@ -106,7 +114,7 @@ export class ThreadRunner<S> {
         connections: plan.users,
         timeoutMs: plan.timeoutMs,
       });
-    this.recorder = new Recorder(() => this.clock.wall());
+    this.recorder = new Recorder(options.stats.StatsEntry, () => this.clock.wall());
     this.loopDelay = options.loopDelay ?? eventLoopDelayProbe();
     this.pick = taskPicker(scenario.tasks);
     // Every sleeping user listens for the stop.
@@ -169,6 +177,7 @@ export class ThreadRunner<S> {
       users: this.users,
       arrivals,
       loopDelay: this.loopDelay.read(),
+      cpu: this.cpu.sample(),
       final,
     });
   }

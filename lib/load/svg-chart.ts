@@ -5,6 +5,8 @@ export interface Series {
   color: string;
   /** [x, y]; y undefined leaves a gap. */
   points: [number, number | undefined][];
+  /** Draw each point as a dot and no line: measurements, beside fitted curves. */
+  dots?: boolean;
 }
 
 export interface ChartSpec {
@@ -81,9 +83,18 @@ export function lineChart({
       path += `${pen}${px(x).toFixed(1)} ${py(y).toFixed(1)} `;
       pen = 'L';
     }
-    parts.push(
-      `<path d="${path.trim()}" fill="none" stroke="${s.color}" stroke-width="2"><title>${escapeXml(s.label)}</title></path>`,
-    );
+    if (s.dots) {
+      for (const [x, y] of s.points) {
+        if (y === undefined) continue;
+        parts.push(
+          `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="4" fill="${s.color}"><title>${escapeXml(`${s.label}: ${tickText(x)}, ${tickText(y)}`)}</title></circle>`,
+        );
+      }
+    } else {
+      parts.push(
+        `<path d="${path.trim()}" fill="none" stroke="${s.color}" stroke-width="2"><title>${escapeXml(s.label)}</title></path>`,
+      );
+    }
     const legendX = margin.left + plotW - 150 * (series.length - i);
     parts.push(
       `<rect x="${legendX}" y="8" width="12" height="12" fill="${s.color}"/>`,

@@ -1,6 +1,6 @@
 // SLAs as k6 writes them: `p95<200`, `p(99)<=500`, `avg<100`, `max<2s`, `fail<1%`,
 // `rps>100`. Checked on the Aggregated row at the end; a breach sets the exit code.
-import type { StatsEntry } from '../../solutions/10-load-tester/stats.ts';
+import type { LoadStats } from './kata-stats.ts';
 
 type Op = '<' | '<=' | '>' | '>=';
 
@@ -10,7 +10,7 @@ export interface Threshold {
   label: string;
   op: Op;
   limit: number;
-  read(entry: StatsEntry): number;
+  read(entry: LoadStats): number;
 }
 
 export interface ThresholdResult {
@@ -26,7 +26,7 @@ const COMPARE: Record<Op, (actual: number, limit: number) => boolean> = {
   '>=': (a, b) => a >= b,
 };
 
-const TIME_METRICS: Record<string, (entry: StatsEntry) => number> = {
+const TIME_METRICS: Record<string, (entry: LoadStats) => number> = {
   avg: (entry) => entry.avg,
   min: (entry) => entry.min,
   max: (entry) => entry.max,
@@ -89,7 +89,7 @@ export function parseThreshold(text: string): Threshold {
   throw new RangeError(`threshold "${text}": unknown metric "${rawMetric}"`);
 }
 
-export function evaluateThresholds(thresholds: Threshold[], entry: StatsEntry): ThresholdResult[] {
+export function evaluateThresholds(thresholds: Threshold[], entry: LoadStats): ThresholdResult[] {
   return thresholds.map((threshold) => {
     const actual = threshold.read(entry);
     return { threshold, actual, passed: COMPARE[threshold.op](actual, threshold.limit) };

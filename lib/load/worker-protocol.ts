@@ -1,4 +1,5 @@
 import type { SerializedError } from '../errors.ts';
+import type { TargetSelection } from '../target/target.ts';
 import type { IntervalReport, RunnerPlan } from './runner.ts';
 
 /** What a load worker thread gets at spawn (`entry` is for lib/workers/bootstrap.mjs). */
@@ -6,6 +7,8 @@ export interface LoadWorkerData {
   entry: string;
   plan: RunnerPlan;
   scenarioPath: string;
+  /** The switch's choice for kata 10's statistics, the same in every thread. */
+  target: TargetSelection;
   thread: number;
 }
 

@@ -1,7 +1,13 @@
 import { pathToFileURL } from 'node:url';
-import { resolveTargetModule } from './target.ts';
+import { resolveTargetModule, selectionFromEnv, type TargetSelection } from './target.ts';
 
-/** Worker threads import the kata/reference module through the same switch as the specs. */
-export function importTarget<T>(moduleId: string): Promise<T> {
-  return import(pathToFileURL(resolveTargetModule(moduleId)).href) as Promise<T>;
+/**
+ * Imports `<kata>/<module>` under the selection: the specs' one (from the environment) by
+ * default; tools and their worker threads pass theirs.
+ */
+export function importTarget<T>(
+  moduleId: string,
+  selection: TargetSelection = selectionFromEnv(),
+): Promise<T> {
+  return import(pathToFileURL(resolveTargetModule(moduleId, selection)).href) as Promise<T>;
 }

@@ -1,6 +1,6 @@
 // The kata/reference switch. Specs import `@target/<kata>/<module>`; this module decides
-// which file that is. Vitest's resolver and worker threads both ask here, so the switch
-// reaches every thread.
+// which file that is. Vitest's resolver, worker threads, `npm run serve` and `npm run load`
+// all ask here, so the switch reaches every thread and every tool.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,20 @@ export function parseSubstitutes(value: string | undefined): Record<string, stri
 export function selectionFromEnv(env: NodeJS.ProcessEnv = process.env): TargetSelection {
   return {
     target: parseTarget(env.KATA_TARGET),
+    substitutes: parseSubstitutes(env.KATA_SUBSTITUTE),
+  };
+}
+
+/**
+ * The selection of a tool (`serve`, `load`): the reference unless the learner asks for their
+ * code with `--kata`. KATA_SUBSTITUTE is honoured; KATA_TARGET is not (it is the specs' switch).
+ */
+export function toolSelection(
+  kata: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): TargetSelection {
+  return {
+    target: kata ? 'katas' : 'solutions',
     substitutes: parseSubstitutes(env.KATA_SUBSTITUTE),
   };
 }

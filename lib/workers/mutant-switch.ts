@@ -27,6 +27,18 @@ const NAMESPACE = '__stryker__';
 const namespace = (): StrykerNamespace | undefined =>
   (globalThis as Record<string, unknown>)[NAMESPACE] as StrykerNamespace | undefined;
 
+/**
+ * Instrumented code counts every mutant it reaches, so a worker runs several times slower
+ * during a mutation run, on a machine that runs many of them: the pool's deadlines are this
+ * many times longer then. Stryker's own timeout still bounds a mutant that really hangs.
+ */
+export const MUTATION_SLOWDOWN = 10;
+
+/** Host: how much longer the pool's deadlines are now (1 outside a mutation run). */
+export function deadlineScale(): number {
+  return namespace() ? MUTATION_SLOWDOWN : 1;
+}
+
 /** Host: the mutant switch to hand a new worker, or undefined outside a mutation run. */
 export function mutantSwitchForWorker(): MutantSwitch | undefined {
   const ns = namespace();

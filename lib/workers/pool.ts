@@ -1,9 +1,9 @@
 // Host side: N TypeScript workers behind one start barrier, always terminated.
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 import { reviveError } from '../errors.ts';
 import { Barrier } from './barrier.ts';
-import { addMutantHits, mutantSwitchForWorker } from './mutant-switch.ts';
+import { addMutantHits, deadlineScale, mutantSwitchForWorker } from './mutant-switch.ts';
 import type { HostMessage, WorkerBoot, WorkerMessage } from './protocol.ts';
 
 const bootstrap = fileURLToPath(new URL('./bootstrap.mjs', import.meta.url));
@@ -18,6 +18,8 @@ export interface WorkerPoolOptions<D> {
   timeoutMs?: number;
   /** Bound on loading the workers (tsx compiles each entry: slow on a busy machine). */
   startupTimeoutMs?: number;
+  /** What `data(index)` holds that must move rather than be cloned (a MessagePort). */
+  transferList?: (index: number) => TransferListItem[];
 }
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: Error };
@@ -41,12 +43,10 @@ const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
 export async function startWorkerPool<D, P = undefined, R = unknown>(
   options: WorkerPoolOptions<D>,
 ): Promise<WorkerPool<P, R>> {
-  const {
-    entry,
-    count,
-    timeoutMs = DEFAULT_TIMEOUT_MS,
-    startupTimeoutMs = DEFAULT_STARTUP_TIMEOUT_MS,
-  } = options;
+  const scale = deadlineScale();
+  const timeoutMs = (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * scale;
+  const startupTimeoutMs = (options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS) * scale;
+  const { entry, count } = options;
   const barrier = new Barrier(count);
   const mutant = mutantSwitchForWorker();
   const workers = Array.from({ length: count }, (_, index) => {
@@ -58,7 +58,7 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
       data: options.data(index),
       ...(mutant ? { mutant } : {}),
     };
-    return new Worker(bootstrap, { workerData: boot });
+    return new Worker(bootstrap, { workerData: boot, transferList: options.transferList?.(index) });
   });
   let closed = false;
 

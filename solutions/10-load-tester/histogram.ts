@@ -16,7 +16,8 @@
 //   static deserialize(s: SerializedHistogram): Histogram
 //
 // Percentiles (nearest rank): the p-th percentile of n samples is the sample of rank
-// max(1, ceil(p/100 · n)) in ascending order. The histogram returns the highest value in
+// max(1, ceil(p/100 · n)) in ascending order; a p/100 · n one ulp above a whole number counts
+// as that number (the rounding of a decimal p). The histogram returns the highest value in
 // that sample's bucket, clamped to [min, max], so p0 is exactly min, p100 exactly max, and
 // every answer is within 0.1 % above the exact one (exact below 2048 µs).
 //
@@ -51,17 +52,6 @@ function bucketOf(index: number): { lowest: number; width: number } {
   return { lowest: subBucket * width, width };
 }
 
-/** The smallest value that shares `value`'s bucket. */
-export function lowestEquivalentValue(value: number): number {
-  return bucketOf(countsIndex(Math.round(value))).lowest;
-}
-
-/** The largest value that shares `value`'s bucket. */
-export function highestEquivalentValue(value: number): number {
-  const { lowest, width } = bucketOf(countsIndex(Math.round(value)));
-  return lowest + width - 1;
-}
-
 const COUNTS_LENGTH = countsIndex(HIGHEST_TRACKABLE_VALUE) + 1;
 
 /** Structured-clone friendly: only the non-empty counters travel. */
@@ -76,10 +66,26 @@ export interface SerializedHistogram {
   counts: Float64Array;
 }
 
-/** The nearest rank of percentile p among n samples, robust to p/100·n landing 1 ulp high. */
+// `nextDown`'s scratch: one double, and the same 64 bits as an integer.
+const scratch = new Float64Array(1);
+const bits = new BigInt64Array(scratch.buffer);
+
+/** The largest double below a positive finite x: x minus one ulp. */
+function nextDown(x: number): number {
+  scratch[0] = x;
+  bits[0]! -= 1n;
+  return scratch[0]!;
+}
+
+/**
+ * The nearest rank of percentile p among n samples: ceil(p/100 · n), at least 1. A decimal
+ * percentile has no exact double, so p/100 · n can land one ulp above the whole rank it means
+ * (1.1 % of 1000 computes as 11.000000000000002): one ulp is forgiven, and not one more, as
+ * HdrHistogram does. 50.00000000001 % of 1000 samples is rank 501, not 500.
+ */
 function nearestRank(p: number, n: number): number {
   const exact = (p / 100) * n;
-  return Math.max(1, Math.ceil(exact * (1 - 1e-12)));
+  return exact > 0 ? Math.max(1, Math.ceil(nextDown(exact))) : 1;
 }
 
 function checkPercentile(p: number): void {
@@ -87,11 +93,16 @@ function checkPercentile(p: number): void {
 }
 
 export class Histogram {
-  private readonly counts = new Float64Array(COUNTS_LENGTH);
-  private total = 0;
-  private sum = 0;
-  private minValue = Number.POSITIVE_INFINITY;
-  private maxValue = 0;
+  protected readonly counts = new Float64Array(COUNTS_LENGTH);
+  protected total = 0;
+  protected sum = 0;
+  protected minValue = Number.POSITIVE_INFINITY;
+  protected maxValue = 0;
+  /**
+   * Running totals of the counters up to max's, built by the first percentile read after a
+   * change, so that reading many percentiles costs one pass and then a binary search each.
+   */
+  private cumulative: Float64Array | undefined;
 
   record(value: number): void {
     if (!(value >= 0 && value <= HIGHEST_TRACKABLE_VALUE)) {
@@ -101,6 +112,7 @@ export class Histogram {
     }
     const v = Math.round(value);
     this.counts[countsIndex(v)]!++;
+    this.cumulative = undefined;
     this.total++;
     this.sum += v;
     if (v < this.minValue) this.minValue = v;
@@ -132,15 +144,23 @@ export class Histogram {
     if (this.total === 0) return 0;
     const rank = nearestRank(p, this.total);
     if (rank === 1) return this.minValue;
-    let seen = 0;
-    for (let i = 0; i < COUNTS_LENGTH; i++) {
-      seen += this.counts[i]!;
-      if (seen >= rank) {
-        const { lowest, width } = bucketOf(i);
-        return Math.min(Math.max(lowest + width - 1, this.minValue), this.maxValue);
-      }
+    this.cumulative ??= this.runningTotals();
+    // The first counter whose running total reaches the rank holds the rank's sample.
+    let [low, high] = [0, this.cumulative.length - 1];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.cumulative[middle]! >= rank) high = middle;
+      else low = middle + 1;
     }
-    return this.maxValue;
+    const { lowest, width } = bucketOf(low);
+    return Math.min(Math.max(lowest + width - 1, this.minValue), this.maxValue);
+  }
+
+  private runningTotals(): Float64Array {
+    const totals = new Float64Array(countsIndex(this.maxValue) + 1);
+    let seen = 0;
+    for (let i = 0; i < totals.length; i++) totals[i] = seen += this.counts[i]!;
+    return totals;
   }
 
   merge(other: Histogram): this {
@@ -148,6 +168,7 @@ export class Histogram {
     for (let i = 0; i < COUNTS_LENGTH; i++) {
       if (theirs[i] !== 0) this.counts[i]! += theirs[i]!;
     }
+    this.cumulative = undefined;
     this.total += other.total;
     this.sum += other.sum;
     this.minValue = Math.min(this.minValue, other.minValue);
@@ -157,6 +178,7 @@ export class Histogram {
 
   reset(): void {
     this.counts.fill(0);
+    this.cumulative = undefined;
     this.total = 0;
     this.sum = 0;
     this.minValue = Number.POSITIVE_INFINITY;

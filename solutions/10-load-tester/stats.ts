@@ -63,13 +63,13 @@ class PerSecond {
 }
 
 export class StatsEntry {
-  private histogram = new Histogram(); // microseconds
-  private requests = new PerSecond();
-  private failed = new PerSecond();
-  private byKind = new Map<string, number>();
-  private sumResponseTime = 0;
-  private sumContentLength = 0;
-  private numFailures = 0;
+  protected histogram = new Histogram(); // microseconds
+  protected requests = new PerSecond();
+  protected failed = new PerSecond();
+  protected byKind = new Map<string, number>();
+  protected sumResponseTime = 0;
+  protected sumContentLength = 0;
+  protected numFailures = 0;
   startedAt: number;
   lastRequestAt = 0;
 

@@ -29,3 +29,38 @@ describe('50 async tasks × 1000 increments of one key (experiment A)', () => {
     expect(store.calls.compareAndSet).toBeGreaterThanOrEqual(50);
   });
 });
+
+// The README's claim: other processes use the same store, so a lock inside this process
+// cannot protect it. Here the other process is a client that never calls this module.
+describe('another process increments the same key meanwhile (50 tasks × 100 each side)', () => {
+  const OTHERS = 50;
+  const EACH = 100;
+  const otherProcess = (store: SimulatedStore) =>
+    concurrently(OTHERS, EACH, () => store.incr('hits'));
+
+  it('increment loses none of its updates, nor theirs', async () => {
+    const store = new SimulatedStore();
+    await Promise.all([
+      concurrently(TASKS, EACH, () => increment(store, 'hits')),
+      otherProcess(store),
+    ]);
+    expectNoLostUpdates(
+      store.peek('hits'),
+      (TASKS + OTHERS) * EACH,
+      'increment next to another process: a lock in this process does not stop it',
+    );
+  });
+
+  it('incrementWithRetry loses none of its updates, nor theirs', async () => {
+    const store = new SimulatedStore();
+    await Promise.all([
+      concurrently(TASKS, EACH, () => incrementWithRetry(casOnly(store), 'hits')),
+      otherProcess(store),
+    ]);
+    expectNoLostUpdates(
+      store.peek('hits'),
+      (TASKS + OTHERS) * EACH,
+      'incrementWithRetry next to another process: a lock in this process does not stop it',
+    );
+  });
+});

@@ -60,4 +60,29 @@ describe('CheckedMap: Go-style detection of concurrent map writes', () => {
       ).toThrow(/^concurrent map writes$/);
     }
   });
+
+  it('a write that fails (the map is full) leaves the flag down and the map usable', () => {
+    const checked = new CheckedMap(SharedHashMap.create(4));
+    for (const key of [1, 2, 3, 4]) checked.set(key, key);
+    expect(() => checked.set(5, 5), 'a set into a full map must fail').toThrow(RangeError);
+    expect(
+      Atomics.load(checked.map.words, HEADER.writing),
+      'the failed write left the flag raised: every later write is a false alarm',
+    ).toBe(0);
+    expect(checked.delete(1)).toBe(true);
+    checked.set(5, 5);
+    expectIntactMap(checked.map, [2, 3, 4, 5], 'after a failed write');
+  });
+
+  it('size and get read the shared map, whoever wrote it', () => {
+    const map = SharedHashMap.create(64);
+    const mine = new CheckedMap(map);
+    const theirs = new CheckedMap(SharedHashMap.from(map.buffer)); // another thread's view
+    mine.set(1, 10);
+    mine.set(1, 11); // an overwrite adds no key
+    theirs.set(2, 20);
+    expect(mine.delete(3), 'deleted a key that was never there').toBe(false);
+    expect([mine.size, theirs.size], "size is not the shared map's count of keys").toEqual([2, 2]);
+    expect([mine.get(1), mine.get(2), theirs.get(1), mine.get(3)]).toEqual([11, 20, 11, undefined]);
+  });
 });

@@ -2,6 +2,7 @@
 // replays one scenario exactly. `flushMicrotasks` lets whatever can settle, settle.
 import { AsyncMutex } from '@target/03-mutex/async-mutex';
 import { describe, expect, it } from 'vitest';
+import { settlesWithin } from '../support/bounded.ts';
 import { flushMicrotasks, logWhenGranted } from '../support/lock-steps.ts';
 
 /** Asks for the lock and logs the name once it is granted. */
@@ -9,7 +10,7 @@ const request = (mutex: AsyncMutex, name: string, granted: string[], signal?: Ab
   logWhenGranted(mutex.lock(signal), name, granted);
 
 /** Asks for the lock, logs the name once it is granted, and releases on the next turn. */
-function takeTurn(mutex: AsyncMutex, name: string, granted: string[]): Promise<void> {
+function takeTurn(mutex: AsyncMutex, name: string, granted: string[]): PromiseLike<void> {
   return request(mutex, name, granted).then(async (release) => {
     await flushMicrotasks();
     release();
@@ -91,6 +92,39 @@ describe('AsyncMutex', () => {
     expect(mutex.isLocked, 'the aborted waiter left the mutex locked').toBe(false);
   });
 
+  it('an abort that arrives after the lock was granted leaves the queue intact', async () => {
+    const mutex = new AsyncMutex();
+    const granted: string[] = [];
+    const a = await request(mutex, 'A', granted);
+    const controller = new AbortController();
+    const b = request(mutex, 'B', granted, controller.signal);
+    const c = request(mutex, 'C', granted);
+    request(mutex, 'D', granted);
+    a();
+    const releaseB = await b;
+    controller.abort(); // too late: B holds the lock, C and D wait behind it
+    releaseB();
+    await flushMicrotasks();
+    expect(granted, 'the late abort took a waiter out of the queue').toEqual(['A', 'B', 'C']);
+    (await c)();
+    await flushMicrotasks();
+    expect(granted, 'the late abort took a waiter out of the queue').toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it("a second call of tryLock's release function does not release the next owner's lock", async () => {
+    const mutex = new AsyncMutex();
+    const granted: string[] = [];
+    const release = mutex.tryLock()!;
+    const b = request(mutex, 'B', granted);
+    request(mutex, 'C', granted);
+    release();
+    await b;
+    release(); // a stale, second release
+    await flushMicrotasks();
+    expect(granted, "tryLock's second release let C in while B holds the lock").toEqual(['B']);
+    expect(mutex.isLocked).toBe(true);
+  });
+
   it('an already aborted signal rejects at once and takes nothing', async () => {
     const mutex = new AsyncMutex();
     await expect(mutex.lock(AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
@@ -106,8 +140,11 @@ describe('AsyncMutex', () => {
     });
     const after = mutex.runExclusive(() => 'after');
     holder();
-    await expect(failing).rejects.toThrow('boom');
-    expect(await after, 'the lock stayed held after fn threw').toBe('after');
+    await expect(settlesWithin(failing, 'runExclusive after A released')).rejects.toThrow('boom');
+    expect(
+      await settlesWithin(after, 'the next runExclusive'),
+      'the lock stayed held after fn threw',
+    ).toBe('after');
     expect(mutex.isLocked).toBe(false);
   });
 

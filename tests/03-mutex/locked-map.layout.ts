@@ -12,8 +12,8 @@ export interface LockedMapJob {
 export type LockedMapRound =
   | { kind: 'insert'; firstKey: number; count: number }
   | { kind: 'exclusion'; times: number }
-  /** Worker 0 raises `aboutToLock`, then blocks in lock() until the host unlocks. */
-  | { kind: 'wait-for-host' };
+  /** Workers below `sleepers` count themselves into `aboutToLock`, then block in lock() until the host unlocks. */
+  | { kind: 'wait-for-host'; sleepers: number };
 
 /** Per worker: the most threads it saw inside the critical section at once. */
 export interface LockedMapResult {

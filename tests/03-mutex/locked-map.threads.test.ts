@@ -66,16 +66,19 @@ describe('4 workers, one SharedHashMap, one SharedMutex (experiment C)', () => {
     );
   });
 
-  it('wakes a worker that sleeps in lock() when the holder unlocks', async () => {
+  // Several sleepers: each unlock must wake the next, or the others sleep for ever.
+  it('wakes every worker asleep in lock(), one after another, once the holder unlocks', async () => {
+    const sleepers = WORKERS - 1;
     const mutex = new SharedMutex(scratch, SCRATCH.lock);
+    words[SCRATCH.aboutToLock] = 0;
     mutex.lock();
     let settled = false;
-    const round = pool.run({ kind: 'wait-for-host' }).finally(() => {
+    const round = pool.run({ kind: 'wait-for-host', sleepers }).finally(() => {
       settled = true;
     });
     round.catch(() => {}); // awaited below; this only keeps the rejection handled meanwhile
-    // Give worker 0 time to fall asleep in lock(). The round's own bound ends this wait.
-    while (!settled && Atomics.load(words, SCRATCH.aboutToLock) === 0) await sleep(5);
+    // Give the workers time to fall asleep in lock(). The round's own bound ends this wait.
+    while (!settled && Atomics.load(words, SCRATCH.aboutToLock) < sleepers) await sleep(5);
     await sleep(100);
     mutex.unlock();
     await round;

@@ -19,8 +19,8 @@ defineWorkerTask<LockedMapJob, LockedMapRound, LockedMapResult>(
 
     return (round) => {
       if (round.kind === 'wait-for-host') {
-        if (index === 0) {
-          Atomics.store(words, SCRATCH.aboutToLock, 1);
+        if (index < round.sleepers) {
+          Atomics.add(words, SCRATCH.aboutToLock, 1);
           mutex.lock();
           mutex.unlock();
         }

@@ -1,6 +1,11 @@
 // The SharedMutex in one thread: its word, tryLock, and the error Go raises on misuse.
 import { SharedMutex } from '@target/03-mutex/shared-mutex';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectWordRangeChecks } from '../support/word-range.ts';
+
+const FREE = 0;
+const LOCKED = 1;
+const CONTENDED = 2;
 
 describe('SharedMutex (one thread)', () => {
   it('tryLock takes a free lock and refuses a held one', () => {
@@ -26,6 +31,10 @@ describe('SharedMutex (one thread)', () => {
     expect([words[0], words[2]], 'the mutex wrote outside its own word').toEqual([7, 9]);
   });
 
+  it('refuses a buffer that threads cannot share, and a word outside the buffer', () => {
+    expectWordRangeChecks((buffer, index) => new SharedMutex(buffer, index), 1, 'SharedMutex');
+  });
+
   it('unlock of an unlocked mutex is an error, as in Go', () => {
     const mutex = SharedMutex.create();
     expect(() => mutex.unlock()).toThrow(/unlock of unlocked mutex/);
@@ -34,5 +43,38 @@ describe('SharedMutex (one thread)', () => {
     expect(() => mutex.unlock(), 'a second unlock must fail too').toThrow(
       /unlock of unlocked mutex/,
     );
+  });
+
+  // The README's three states, and its claim that only an unlock that finds 2 notifies.
+  describe('the word: 0 free, 1 locked, 2 locked with a possible sleeper', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('an uncontended lock and unlock go 0 → 1 → 0 and never call Atomics.notify', () => {
+      const notify = vi.spyOn(Atomics, 'notify');
+      const mutex = SharedMutex.create();
+      const word = new Int32Array(mutex.buffer);
+      mutex.lock();
+      expect(word[0], 'an uncontended lock() must leave the word at 1').toBe(LOCKED);
+      mutex.unlock();
+      expect(word[0], 'unlock() must leave the word at 0').toBe(FREE);
+      expect(mutex.tryLock()).toBe(true);
+      expect(word[0], 'tryLock() must leave the word at 1').toBe(LOCKED);
+      mutex.unlock();
+      expect(notify, 'an uncontended unlock paid for Atomics.notify').not.toHaveBeenCalled();
+    });
+
+    it('an unlock that finds 2 frees the word and wakes exactly one sleeper', () => {
+      const notify = vi.spyOn(Atomics, 'notify');
+      const mutex = SharedMutex.create();
+      const word = new Int32Array(mutex.buffer);
+      word[0] = CONTENDED; // held, and another thread announced that it sleeps
+      expect(mutex.tryLock(), 'tryLock took a lock held by someone else').toBe(false);
+      mutex.unlock();
+      expect(word[0]).toBe(FREE);
+      expect(notify, 'the sleeper was not woken: a lost wake-up').toHaveBeenCalledTimes(1);
+      expect(notify.mock.calls[0]!.slice(1), 'wake one sleeper, on the lock word').toEqual([0, 1]);
+    });
   });
 });

@@ -18,6 +18,7 @@ describe('AsyncRWMutex', () => {
     const second = request(rw, 'R2', granted);
     await flushMicrotasks();
     const together = granted.length;
+    expect(rw.isLocked, 'isLocked says false while two readers hold the lock').toBe(true);
     (await first)();
     (await second)();
     expect(
@@ -42,6 +43,22 @@ describe('AsyncRWMutex', () => {
     release();
     (await laterReader)();
     (await laterWriter)();
+    expect(rw.isLocked).toBe(false);
+  });
+
+  it('a writer waits until the last of several readers inside has left', async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const first = await request(rw, 'R1', granted);
+    const second = await request(rw, 'R2', granted);
+    const writer = request(rw, 'W', granted);
+    first();
+    await flushMicrotasks();
+    expect(granted, 'the writer got in while R2 still held a read lock').toEqual(['R1', 'R2']);
+    second();
+    const release = await writer;
+    expect(rw.isLocked, 'isLocked says false while a writer holds the lock').toBe(true);
+    release();
     expect(rw.isLocked).toBe(false);
   });
 
@@ -90,6 +107,55 @@ describe('AsyncRWMutex', () => {
       overtaking,
       `the writer starved: ${overtaking} readers went in while it waited (stream of ${STREAM})`,
     ).toBeLessThan(STREAM / 100);
+  });
+
+  it('admits every reader that queued behind a writer, together, when it unlocks', async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const writer = await request(rw, 'W', granted);
+    const readers = ['R1', 'R2', 'R3'].map((name) => request(rw, name, granted));
+    await flushMicrotasks();
+    writer();
+    await flushMicrotasks();
+    expect(granted, 'the readers queued behind the writer were not all let in').toEqual([
+      'W',
+      'R1',
+      'R2',
+      'R3',
+    ]);
+    for (const reader of readers) (await reader)();
+    expect(rw.isLocked).toBe(false);
+  });
+
+  it("a second call of an old read release does not release another reader's hold", async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const first = await request(rw, 'R1', granted);
+    const second = await request(rw, 'R2', granted);
+    first();
+    first(); // a stale, second release by R1
+    const writer = request(rw, 'W', granted);
+    await flushMicrotasks();
+    expect(granted, "R1's second release let a writer in while R2 reads").toEqual(['R1', 'R2']);
+    second();
+    (await writer)();
+    expect(rw.isLocked).toBe(false);
+  });
+
+  it("a second call of an old write release does not release the next holder's lock", async () => {
+    const rw = new AsyncRWMutex();
+    const granted: string[] = [];
+    const first = await request(rw, 'W1', granted);
+    const second = request(rw, 'W2', granted);
+    first();
+    const release = await second;
+    first(); // a stale, second release by W1
+    const reader = request(rw, 'R', granted);
+    await flushMicrotasks();
+    expect(granted, "W1's second release let a reader in while W2 writes").toEqual(['W1', 'W2']);
+    release();
+    (await reader)();
+    expect(rw.isLocked).toBe(false);
   });
 
   it('runRead and runWrite release the lock when fn throws', async () => {

@@ -30,20 +30,22 @@ export type RWMutexRound =
   | { kind: 'overlap'; patienceMs: number }
   | { kind: 'exclusion'; times: number }
   | { kind: 'preference'; settleMs: number }
-  | { kind: 'stream'; streamMs: number; askAfterReads: number };
+  | { kind: 'stream'; streamMs: number; askAfterReads: number }
+  | { kind: 'queued'; settleMs: number; patienceMs: number };
 
-export type Role = 'reader' | 'writer' | 'late reader' | 'idle';
+export type Role = 'reader' | 'second reader' | 'writer' | 'late reader' | 'idle';
 
 /** Who does what, by worker index. */
 export const ROLES: Record<RWMutexRound['kind'], readonly Role[]> = {
   overlap: ['reader', 'idle', 'reader', 'idle'],
   exclusion: ['reader', 'writer', 'reader', 'writer'],
-  preference: ['reader', 'writer', 'late reader', 'idle'],
+  preference: ['reader', 'writer', 'late reader', 'second reader'],
   stream: ['reader', 'writer', 'reader', 'idle'],
+  queued: ['reader', 'writer', 'reader', 'reader'],
 };
 
 export interface RWMutexResult {
-  /** Most readers this worker saw inside at once (overlap). */
+  /** Most readers this worker saw inside at once (overlap, queued). */
   mostReaders: number;
   /** Times this worker saw a writer together with anyone else inside (exclusion). */
   violations: number;

@@ -74,18 +74,23 @@ defineWorkerTask<RWMutexJob, RWMutexRound, RWMutexResult>(async ({ scratch }, { 
       return out;
     },
 
-    // Steps: 1 the reader is in, 2 the writer is about to lock, 3 a late reader arrives.
+    // Steps: 1 both readers are in, 2 the writer is about to lock, 3 a late reader arrives.
+    // The second reader leaves a while after the first: the writer must wait for both.
     preference: ({ settleMs }) => {
       const out = result();
       const role = ROLES.preference[index];
       const stepAtLeast = (step: number) => waitOn(SCRATCH.step, () => load(SCRATCH.step) >= step);
-      if (role === 'reader') {
+      if (role === 'reader' || role === 'second reader') {
         rw.rlock();
-        add(SCRATCH.readersInside, 1);
-        signal(SCRATCH.step, 1);
+        if (add(SCRATCH.readersInside, 1) === 2) signal(SCRATCH.step, 1);
         stepAtLeast(3);
         sleep(settleMs); // let the late reader reach rlock()
+        if (role === 'second reader') {
+          waitOn(SCRATCH.readersInside, () => load(SCRATCH.readersInside) < 2);
+          sleep(settleMs); // the first reader has left: a writer let in now would meet us
+        }
         add(SCRATCH.readersInside, -1);
+        Atomics.notify(words, SCRATCH.readersInside);
         rw.runlock();
       } else if (role === 'writer') {
         stepAtLeast(1);
@@ -103,6 +108,36 @@ defineWorkerTask<RWMutexJob, RWMutexRound, RWMutexResult>(async ({ scratch }, { 
         out.ticket = add(SCRATCH.ticket, 1) - 1;
         rw.runlock();
       }
+      return out;
+    },
+
+    // Steps: 1 the writer holds the lock; then the readers queue behind it, and the writer
+    // unlocks once they had time to fall asleep. All of them must come in together.
+    queued: ({ settleMs, patienceMs }) => {
+      const out = result();
+      const readers = ROLES.queued.filter((role) => role === 'reader').length;
+      if (ROLES.queued[index] === 'writer') {
+        rw.lock();
+        signal(SCRATCH.step, 1);
+        waitOn(SCRATCH.entries, () => load(SCRATCH.entries) >= readers);
+        sleep(settleMs); // let the readers reach rlock() and sleep there
+        rw.unlock();
+        return out;
+      }
+      waitOn(SCRATCH.step, () => load(SCRATCH.step) >= 1);
+      add(SCRATCH.entries, 1);
+      Atomics.notify(words, SCRATCH.entries);
+      rw.rlock();
+      add(SCRATCH.readersInside, 1);
+      Atomics.notify(words, SCRATCH.readersInside);
+      waitOn(SCRATCH.readersInside, () => load(SCRATCH.readersInside) >= readers, patienceMs);
+      out.mostReaders = load(SCRATCH.readersInside);
+      // Leave only once every reader has looked, so nobody sees fewer than were let in.
+      add(SCRATCH.reads, 1);
+      Atomics.notify(words, SCRATCH.reads);
+      waitOn(SCRATCH.reads, () => load(SCRATCH.reads) >= readers, patienceMs);
+      add(SCRATCH.readersInside, -1);
+      rw.runlock();
       return out;
     },
 

@@ -2,6 +2,7 @@
 // here may block: in one thread a wait would never end.)
 import { SharedRWMutex } from '@target/04-rwmutex/shared-rwmutex';
 import { describe, expect, it } from 'vitest';
+import { expectWordRangeChecks } from '../support/word-range.ts';
 
 describe('SharedRWMutex (one thread)', () => {
   it('lives in WORDS words inside a bigger buffer, and leaves its neighbours alone', () => {
@@ -23,6 +24,14 @@ describe('SharedRWMutex (one thread)', () => {
     );
   });
 
+  it('refuses a buffer that threads cannot share, and words outside the buffer', () => {
+    expectWordRangeChecks(
+      (buffer, index) => new SharedRWMutex(buffer, index),
+      SharedRWMutex.WORDS,
+      'SharedRWMutex',
+    );
+  });
+
   it('unlocking or read-unlocking an unlocked lock is an error, as in Go', () => {
     const rw = SharedRWMutex.create();
     expect(() => rw.unlock()).toThrow(/unlock of unlocked RWMutex/);
@@ -40,5 +49,23 @@ describe('SharedRWMutex (one thread)', () => {
     // The failed calls must not have damaged it.
     rw.lock();
     rw.unlock();
+  });
+
+  it('read-unlock while a writer holds it, and unlock while readers hold it, are errors too', () => {
+    const rw = SharedRWMutex.create();
+    const words = new Int32Array(rw.buffer);
+    rw.lock();
+    expect(() => rw.runlock(), 'runlock while only a writer holds the lock').toThrow(
+      /runlock of unlocked RWMutex/,
+    );
+    rw.unlock();
+    rw.rlock();
+    expect(() => rw.unlock(), 'unlock while only a reader holds the lock').toThrow(
+      /unlock of unlocked RWMutex/,
+    );
+    rw.runlock();
+    expect([...words], 'a refused call changed the lock: it is not all zeros again').toEqual(
+      new Array(SharedRWMutex.WORDS).fill(0),
+    );
   });
 });

@@ -53,7 +53,7 @@ describe('4 workers, one SharedRWMutex (experiment D)', () => {
     expect(words[SCRATCH.plainCounter], 'writers lost updates of a plain counter').toBe(2 * times);
   });
 
-  it('a writer waits for the reader that is already inside', async () => {
+  it('a writer waits for every reader that is already inside', async () => {
     const results = await pool.run({ kind: 'preference', settleMs: 50 });
     const [writer] = byRole('preference', results, 'writer');
     expect(
@@ -84,5 +84,14 @@ describe('4 workers, one SharedRWMutex (experiment D)', () => {
       `the writer starved: it waited through the whole ${streamMs.toLocaleString('en-US')} ms stream of readers ` +
         `(${overtaking.toLocaleString('en-US')} reads went in while it waited)`,
     ).toBe(false);
+  });
+
+  it('admits every reader that queued behind a writer, together, when it unlocks', async () => {
+    const results = await pool.run({ kind: 'queued', settleMs: 50, patienceMs: 1_000 });
+    const seen = byRole('queued', results, 'reader').map((reader) => reader.mostReaders);
+    expect(
+      Math.min(...seen),
+      `readers that queued behind a writer came in one at a time (each saw ${seen.join(', ')} inside)`,
+    ).toBe(seen.length);
   });
 });

@@ -1,9 +1,9 @@
 // The torn-size round, worker side. Worker 0 moves one entry from stripe `last` to stripe 0
-// and back, adding before removing, so the true size is n or n + 1. Worker 1 reads `size`.
-// To make a tear show on every sweep rather than once in a while, a probe in the reader
-// pauses each sweep right after stripe 0's count is read, and lets the mover move the entry
-// (if it can) before the sweep goes on. A `size` that holds every stripe's lock for the whole
-// sweep keeps the mover out: the pause times out, and the sum is exact.
+// and back, adding before removing, so the true size is n or n + 1. Worker 1 reads `size`, or
+// counts `entries()`. To make a tear show on every sweep rather than once in a while, a probe
+// in the reader pauses each sweep between stripes 0 and 1, and lets the mover move the entry
+// (if it can) before the sweep goes on. A reader that holds every stripe's lock for the
+// whole sweep keeps the mover out: the pause times out, and the count is exact.
 import type { StripedMap } from '@target/05-concurrent-map/striped-map';
 import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 import { openStripes } from '../../lib/shared-memory/striped-buffer.ts';
@@ -39,34 +39,58 @@ export function mover(map: StripedMap, round: MovesRound): void {
   }
 }
 
+/**
+ * Makes the read of stripe 1 (its `size`, or its `entries`) first publish that stripe 0 has
+ * been read and wait for the mover; returns the undo. Pausing there, not at the end of stripe
+ * 0's read, lets a reader that locks one stripe at a time release stripe 0 first.
+ */
+function pauseBeforeStripe1(round: MovesRound, sync: Int32Array, sweep: () => number): () => void {
+  const stripe1 = openStripes(round.map)[1]?.map.words.byteOffset;
+  if (stripe1 === undefined) return () => {}; // one stripe: nothing to tear
+  const isStripe1 = (map: SharedHashMap) =>
+    map.buffer === round.map && map.words.byteOffset === stripe1;
+  const pause = () => {
+    publish(sync, SYNC.stripe0Read, sweep());
+    awaitWord(sync, SYNC.moved, sweep(), round.pauseMs);
+  };
+  const prototype = SharedHashMap.prototype;
+  if (round.read === 'size') {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, 'size')!;
+    Object.defineProperty(prototype, 'size', {
+      ...descriptor,
+      get(this: SharedHashMap) {
+        if (isStripe1(this)) pause();
+        return descriptor.get!.call(this) as number;
+      },
+    });
+    return () => Object.defineProperty(prototype, 'size', descriptor);
+  }
+  const entries = prototype.entries;
+  prototype.entries = function* paused(this: SharedHashMap) {
+    if (isStripe1(this)) pause();
+    yield* entries.call(this);
+  };
+  return () => {
+    prototype.entries = entries;
+  };
+}
+
 export function reader(map: StripedMap, round: MovesRound): MovesResult {
   const sync = new Int32Array(round.sync);
-  const stripe0 = openStripes(round.map)[0]!.map.words.byteOffset;
-  const descriptor = Object.getOwnPropertyDescriptor(SharedHashMap.prototype, 'size')!;
   let sweep = 0;
-  Object.defineProperty(SharedHashMap.prototype, 'size', {
-    ...descriptor,
-    get(this: SharedHashMap) {
-      const size = descriptor.get!.call(this) as number;
-      if (this.buffer === round.map && this.words.byteOffset === stripe0) {
-        publish(sync, SYNC.stripe0Read, sweep);
-        awaitWord(sync, SYNC.moved, sweep, round.pauseMs);
-      }
-      return size;
-    },
-  });
+  const undo = pauseBeforeStripe1(round, sync, () => sweep);
   let minSize = Number.POSITIVE_INFINITY;
   let maxSize = Number.NEGATIVE_INFINITY;
   try {
     for (sweep = 1; sweep <= round.sweeps; sweep++) {
-      const size = map.size;
+      const size = round.read === 'size' ? map.size : map.entries().length;
       minSize = Math.min(minSize, size);
       maxSize = Math.max(maxSize, size);
       publish(sync, SYNC.sweepDone, sweep);
       awaitWord(sync, SYNC.movedBack, sweep, round.pauseMs);
     }
   } finally {
-    Object.defineProperty(SharedHashMap.prototype, 'size', descriptor);
+    undo();
     // Wake a mover that still waits for this reader.
     publish(sync, SYNC.finished, 1);
     Atomics.notify(sync, SYNC.stripe0Read);

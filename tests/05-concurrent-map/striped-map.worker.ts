@@ -1,15 +1,10 @@
 import type * as StripedMapModule from '@target/05-concurrent-map/striped-map';
 import { seededRandom } from '../../lib/random.ts';
-import { SharedHashMap } from '../../lib/shared-memory/shared-hash-map.ts';
 import { importTarget } from '../../lib/target/import-target.ts';
 import { defineWorkerTask } from '../../lib/workers/task.ts';
 import { mover, reader } from './moves.ts';
-import type {
-  MixedResult,
-  OverlapResult,
-  StripedMapResult,
-  StripedMapRound,
-} from './striped-map.rounds.ts';
+import { pair } from './pairs.ts';
+import type { MixedResult, StripedMapResult, StripedMapRound } from './striped-map.rounds.ts';
 
 type StripedMap = StripedMapModule.StripedMap;
 
@@ -47,29 +42,6 @@ function mixed(
   return { wrongReads, firstWrongRead, model: [...model] };
 }
 
-/**
- * A probe inside every critical section: while a stripe map's `set` runs (under the stripe's
- * lock), the shared `inside` word counts it, and the write lingers ~a microsecond so that a
- * writer on another stripe can be seen to be inside at the same time.
- */
-function overlap(map: StripedMap, keys: number[], probe: SharedArrayBuffer): OverlapResult {
-  const inside = new Int32Array(probe);
-  const set = SharedHashMap.prototype.set;
-  let maxInside = 0;
-  SharedHashMap.prototype.set = function probed(key, value) {
-    maxInside = Math.max(maxInside, Atomics.add(inside, 0, 1) + 1);
-    for (let spin = 0; spin < 200; spin++) maxInside = Math.max(maxInside, Atomics.load(inside, 0));
-    set.call(this, key, value);
-    Atomics.sub(inside, 0, 1);
-  };
-  try {
-    for (const key of keys) map.set(key, key);
-  } finally {
-    SharedHashMap.prototype.set = set;
-  }
-  return { maxInside };
-}
-
 defineWorkerTask<undefined, StripedMapRound, StripedMapResult>(async (_, { index }) => {
   const { StripedMap } = await importTarget<typeof StripedMapModule>(
     '05-concurrent-map/striped-map',
@@ -82,10 +54,8 @@ defineWorkerTask<undefined, StripedMapRound, StripedMapResult>(async (_, { index
       case 'insert':
         for (let i = 0; i < round.perWorker; i++) map.set(index * round.perWorker + i, i);
         return undefined;
-      case 'overlap':
-        return index < round.keys.length
-          ? overlap(map, round.keys[index]!, round.probe)
-          : undefined;
+      case 'pair':
+        return index < 2 ? pair(map, index, round) : undefined;
       case 'moves':
         if (index === 0) mover(map, round);
         return index === 1 ? reader(map, round) : undefined;

@@ -66,8 +66,13 @@ describe('the range: 0 … 1 h in microseconds', () => {
       2_500_000_001 * 1.001,
     );
     expect(histogram.valueAtPercentile(100)).toBe(3_600_000_000);
+    expect(histogram.valueAtPercentile(0), 'p0 is the min itself, not its bucket').toBe(
+      1_000_000_000,
+    );
     for (const bad of [-1, Number.NaN, 3_600_000_001, Number.POSITIVE_INFINITY]) {
-      expect(() => histogram.record(bad), `record(${bad})`).toThrow(RangeError);
+      expect(() => histogram.record(bad), `record(${bad}): the error names it`).toThrow(
+        expect.objectContaining({ name: 'RangeError', message: expect.stringContaining(`${bad}`) }),
+      );
     }
     expect(histogram.count).toBe(3);
   });

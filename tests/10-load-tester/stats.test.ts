@@ -74,4 +74,40 @@ describe('a StatsEntry row', () => {
     ]);
     expect(entry.failuresByKind.size).toBe(0);
   });
+
+  it('a bad sample is a RangeError; a reply slower than 1 h counts as 1 h', () => {
+    const entry = new StatsEntry('/albums', 'GET', () => 10_000);
+    for (const [ms, bytes] of [
+      [-1, 0],
+      [Number.NaN, 0],
+      [5, -1],
+      [5, Number.NaN],
+    ]) {
+      expect(() => entry.log(ms!, bytes!), `log(${ms}, ${bytes})`).toThrow(
+        expect.objectContaining({
+          name: 'RangeError',
+          message: expect.stringContaining(String(ms === 5 ? bytes : ms)),
+        }),
+      );
+    }
+    expect(entry.count, 'bad samples are not counted').toBe(0);
+    entry.log(4_000_000, 0);
+    expect([entry.count, entry.max, entry.percentile(100)]).toEqual([1, 3_600_000, 3_600_000]);
+  });
+
+  it('at the very first instant no rate is NaN or Infinity', () => {
+    const entry = new StatsEntry('/albums', 'GET', () => 1_700_000_000_000);
+    const rates = () => [
+      entry.totalRps,
+      entry.totalFailPerSec,
+      entry.currentRps,
+      entry.currentFailPerSec,
+    ];
+    expect(rates(), 'before any request').toEqual([0, 0, 0, 0]);
+    entry.log(3, 10);
+    entry.logFailure('HTTP 500');
+    const finite = rates().filter((rate) => Number.isFinite(rate) && rate >= 0);
+    expect(finite, 'rates after one failed request in the start millisecond').toEqual(rates());
+    expect([entry.currentRps, entry.currentFailPerSec], 'no complete second yet').toEqual([0, 0]);
+  });
 });

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
 import { albumServiceForSpecs } from './album-server.ts';
-import { runCli } from './cli-process.ts';
+import { CLI_SPEC_TIMEOUT_MS, runCli } from './cli-process.ts';
 
 const service = albumServiceForSpecs();
 const { dir } = service;
 
-describe('Ctrl-C during npm run load', () => {
+describe('Ctrl-C during npm run load', { timeout: CLI_SPEC_TIMEOUT_MS }, () => {
   it('stops a 1-minute run cleanly, still prints the table and writes the reports, exit 130', async () => {
     const prefix = join(dir, 'stopped');
     const { code, stdout, stderr } = await runCli(
@@ -24,7 +24,7 @@ describe('Ctrl-C during npm run load', () => {
         '--html',
         `${prefix}.html`,
       ],
-      /req\/s/,
+      { interruptWhen: /req\/s/ },
     );
     expect(stderr).toMatch(/Stopping: writing the reports/);
     expect(code).toBe(EXIT_CODES.interrupted);

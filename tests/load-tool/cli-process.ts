@@ -11,17 +11,38 @@ export interface CliRun {
 
 const script = join(repoRoot, 'scripts', 'load.ts');
 
-/** Runs `scripts/load.ts args…`; sends SIGINT once stderr matches `interruptWhen`. */
-export function runCli(args: string[], interruptWhen?: RegExp): Promise<CliRun> {
+/**
+ * A run is killed after this long: every thread compiles TypeScript first, and on a crowded
+ * machine (load average 40 on 2 cores) a 1.5 s run with two workers took over 15 s. A spec
+ * that runs the CLI sets its timeout to CLI_SPEC_TIMEOUT_MS, past the kill.
+ */
+export const CLI_KILL_AFTER_MS = 40_000;
+export const CLI_SPEC_TIMEOUT_MS = CLI_KILL_AFTER_MS + 5_000;
+
+export interface CliOptions {
+  /** Sends SIGINT once stderr matches. */
+  interruptWhen?: RegExp;
+  /** Added to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** SIGKILL after this long: a hung run fails instead of hanging the spec. */
+  killAfterMs?: number;
+}
+
+/** Runs `scripts/load.ts args…` as a separate process. */
+export function runCli(
+  args: string[],
+  { interruptWhen, env = {}, killAfterMs = CLI_KILL_AFTER_MS }: CliOptions = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: repoRoot,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
     let interrupted = false;
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk;
     });

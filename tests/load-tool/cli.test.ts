@@ -5,7 +5,7 @@ import { main } from '../../lib/load/cli.ts';
 import { FAILURES_HEADER, HISTORY_HEADER, STATS_HEADER } from '../../lib/load/csv.ts';
 import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
 import { albumServiceForSpecs } from './album-server.ts';
-import { runCli } from './cli-process.ts';
+import { CLI_SPEC_TIMEOUT_MS, runCli } from './cli-process.ts';
 
 const service = albumServiceForSpecs();
 const { dir } = service;
@@ -39,7 +39,9 @@ const csvRows = (file: string) =>
     .split('\n')
     .map((line) => line.split(','));
 
-describe('npm run load (a real process against the reference album service)', () => {
+describe('npm run load (a real process against the reference album service)', {
+  timeout: CLI_SPEC_TIMEOUT_MS,
+}, () => {
   it('runs 2 worker threads, merges them, writes Locust CSVs and an offline HTML report, and exits 99 on a breached threshold', async () => {
     const prefix = join(dir, 'run');
     const { code, stdout, stderr } = await runCli([

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoadClient } from '../../lib/load/client.ts';
 import { systemClock } from '../../lib/load/clock.ts';
+import { loadStatsModule } from '../../lib/load/kata-stats.ts';
 import { Recorder } from '../../lib/load/recorder.ts';
 import { runLoad } from '../../lib/load/run.ts';
 import albums from '../../lib/load/scenarios/albums.ts';
@@ -28,7 +29,9 @@ afterAll(() => service.close());
 
 async function failureOf(client: ClientKind, base: string, path: string) {
   const transport = createTransport(client, { host: base, connections: 1, timeoutMs: 300 });
-  const loadClient = new LoadClient(transport, new Recorder(Date.now), systemClock, () => false);
+  const { StatsEntry } = await loadStatsModule();
+  const recorder = new Recorder(StatsEntry, Date.now);
+  const loadClient = new LoadClient(transport, recorder, systemClock, () => false);
   try {
     return (await loadClient.get(path)).failure;
   } finally {

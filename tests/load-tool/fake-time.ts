@@ -1,6 +1,7 @@
 // Runs of the load tool on vitest's fake clock: msw's delays, the users' waits and the
 // response times all read the same fake time, so a run's figures are exact and repeatable.
 import { vi } from 'vitest';
+import { loadStatsModule } from '../../lib/load/kata-stats.ts';
 import type { LoopDelayProbe } from '../../lib/load/loop-delay.ts';
 import { type LoadOptions, type RunResult, runLoad } from '../../lib/load/run.ts';
 
@@ -24,6 +25,8 @@ export const fakeRunDefaults = {
   client: 'fetch',
   maxLoopDelayMs: 50,
   loopDelay: calmLoop,
+  // Loaded before the clock is faked: an import inside the run would let fake time run ahead.
+  stats: await loadStatsModule(),
 } satisfies Partial<LoadOptions>;
 
 /** Advances fake time, 100 ms at a time, until `work` has settled (bounded: 1,000 s). */

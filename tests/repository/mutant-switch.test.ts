@@ -2,6 +2,7 @@
 // every worker, and the workers' coverage comes back to the test that was running.
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { deadlineScale, MUTATION_SLOWDOWN } from '../../lib/workers/mutant-switch.ts';
 import { runWorkers } from '../../lib/workers/pool.ts';
 import { PLANTED } from './fixtures/planted-mutant.ts';
 
@@ -45,5 +46,12 @@ describe('a mutant planted in a module that only worker threads load', () => {
     expect(coverage, "the workers' coverage did not come back").toEqual({
       [PLANTED]: WORKERS,
     });
+  });
+
+  it("stretches the pool's deadlines only during a mutation run", () => {
+    delete global.__stryker__;
+    expect(deadlineScale()).toBe(1);
+    global.__stryker__ = {};
+    expect(deadlineScale()).toBe(MUTATION_SLOWDOWN);
   });
 });

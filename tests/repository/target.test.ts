@@ -7,6 +7,7 @@ import {
   resolveTargetModule,
   selectionFromEnv,
   selectionToEnv,
+  toolSelection,
 } from '../../lib/target/target.ts';
 
 describe('the kata/reference switch', () => {
@@ -42,5 +43,20 @@ describe('the kata/reference switch', () => {
   it('says which file is missing', () => {
     expect(() => resolveTargetModule('01-lost-updates/nope')).toThrow(/nope\.ts does not exist/);
     expect(() => parseSubstitutes('no-equals-sign')).toThrow(/<kata>\/<module>=<file>/);
+  });
+
+  it('gives the tools the reference, the learner’s code with --kata, and honours KATA_SUBSTITUTE', () => {
+    const wrong = 'tests/10-load-tester/wrong/stats.whole-run-rps.ts';
+    const env = { KATA_TARGET: 'katas', KATA_SUBSTITUTE: `10-load-tester/histogram=${wrong}` };
+    // KATA_TARGET is the specs' switch: a tool's own default is the reference.
+    expect(resolveTargetModule('10-load-tester/stats', toolSelection(false, env))).toBe(
+      join(repoRoot, 'solutions/10-load-tester/stats.ts'),
+    );
+    expect(resolveTargetModule('10-load-tester/stats', toolSelection(true, env))).toBe(
+      join(repoRoot, 'katas/10-load-tester/stats.ts'),
+    );
+    expect(resolveTargetModule('10-load-tester/histogram', toolSelection(false, env))).toBe(
+      join(repoRoot, wrong),
+    );
   });
 });

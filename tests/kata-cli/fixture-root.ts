@@ -1,0 +1,89 @@
+// The kata CLI as a learner runs it, on a copy of the fixture katas (fixtures/root/README.md).
+// The copy sits beside the original, so the fixtures' relative imports still resolve.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../lib/target/target.ts';
+
+export const fixtures = join(repoRoot, 'tests', 'kata-cli', 'fixtures');
+export const kataScript = join(repoRoot, 'scripts', 'kata.ts');
+
+/** A fresh copy of the fixture repository; remove it with `rmSync(root, { recursive: true })`. */
+export function copyFixtureRoot(): string {
+  const root = mkdtempSync(join(fixtures, '.copy-'));
+  cpSync(join(fixtures, 'root'), root, {
+    recursive: true,
+    filter: (source) => !source.includes('.verify'),
+  });
+  return root;
+}
+
+export const removeFixtureRoot = (root: string) => rmSync(root, { recursive: true, force: true });
+
+/** A learner's shell: none of the variables of the vitest run that spawns it. */
+export function learnerShellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of [
+    'CI',
+    'KATA_TARGET',
+    'KATA_SUBSTITUTE',
+    'KATA_VERIFY_PLAN',
+    'KATA_HANG_DIR',
+    'KATA_RUN_NAME',
+    'KATA_VERIFY_RESULTS',
+    'FIXTURE_SERVER',
+    'VITEST',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'NODE_OPTIONS',
+  ]) {
+    if (!(name in extra)) delete env[name];
+  }
+  return env;
+}
+
+/** The environment of a learner's shell, pointed at the fixture, hangs caught in 1.5 s. */
+export const fixtureEnv = (root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
+  learnerShellEnv({ KATA_ROOT: root, KATA_HANG_MS: '1500', ...extra });
+
+export interface KataRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command without blocking the event loop (the watchdog would stop a long spawnSync). */
+export function runProcess(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<KataRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env,
+    });
+    let stdout = '';
+    let stderr = '';
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** `npm run kata -- args…` on the fixture, with no terminal on stdin. */
+export const kata = (root: string, args: string[], extra: Record<string, string> = {}) =>
+  runProcess(process.execPath, ['--import', 'tsx', kataScript, ...args], {
+    cwd: root,
+    env: fixtureEnv(root, extra),
+  });
