@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { LEARNER_TARGET } from '../target/target.ts';
 import { renderSteps } from './render.ts';
 import { parseSteps } from './steps.ts';
 
@@ -17,7 +18,8 @@ export interface ReplayRecord {
   steps: ReturnType<typeof parseSteps>;
 }
 
-const learner = (process.env.KATA_TARGET ?? 'katas') === 'katas' && !process.env.KATA_SUBSTITUTE;
+const learner =
+  (process.env.KATA_TARGET ?? LEARNER_TARGET) === LEARNER_TARGET && !process.env.KATA_SUBSTITUTE;
 
 function record(replay: ReplayRecord): void {
   const kata = /^tests\/(\d\d-[^/]+)\//.exec(replay.file)?.[1];

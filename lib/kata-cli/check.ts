@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kata } from '../../katas/manifest.ts';
-import { repoRoot } from '../target/target.ts';
+import type { Kata } from '../target/manifest.ts';
+import { LEARNER_TARGET, repoRoot } from '../target/target.ts';
 import { cachedResult, type KataResult } from './results.ts';
 import { stateDir } from './root.ts';
 
@@ -13,7 +13,7 @@ export const resultsReporter = join(repoRoot, 'lib', 'kata-cli', 'results-report
 
 /** Environment for a learner's run: their code, not the reference, no substitutes. */
 export function learnerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KATA_TARGET: 'katas', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, KATA_TARGET: LEARNER_TARGET, ...extra };
   delete env.KATA_SUBSTITUTE;
   delete env.KATA_VERIFY_PLAN;
   delete env.KATA_HANG_DIR;

@@ -1,5 +1,5 @@
 // A kata is named by its id (`03-mutex`), its number (`03` or `3`) or its name (`mutex`).
-import type { Kata } from '../../katas/manifest.ts';
+import type { Kata } from '../target/manifest.ts';
 
 export function findKataIn(katas: readonly Kata[], query: string): Kata | undefined {
   const q = query

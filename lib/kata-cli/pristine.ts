@@ -5,16 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../target/target.ts';
+import { kataPath, repoRoot } from '../target/target.ts';
 
 /** `<kata>/<file>` → git object id. */
 export type Pristine = Record<string, string>;
 
-export const pristineFile = (root: string) => join(root, 'katas', 'pristine.json');
+export const pristineFile = (root: string) => kataPath(root, 'pristine.json');
 
 /** Every stub file of the kata: what `reset` restores (the README is not the learner's). */
 export function stubFiles(root: string, id: string): string[] {
-  const dir = join(root, 'katas', id);
+  const dir = kataPath(root, id);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file !== 'README.md' && statSync(join(dir, file)).isFile())
@@ -28,7 +28,7 @@ export function pristineOf(root: string, ids: readonly string[], write: boolean)
     for (const file of stubFiles(root, id)) {
       pristine[`${id}/${file}`] = execFileSync(
         'git',
-        ['hash-object', ...(write ? ['-w'] : []), join(root, 'katas', id, file)],
+        ['hash-object', ...(write ? ['-w'] : []), kataPath(root, id, file)],
         { cwd: repoRoot, encoding: 'utf8' },
       ).trim();
     }

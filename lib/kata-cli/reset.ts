@@ -2,7 +2,8 @@
 // comes back (pristine.ts).
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Kata } from '../../katas/manifest.ts';
+import type { Kata } from '../target/manifest.ts';
+import { kataPath } from '../target/target.ts';
 import { pristineText, readPristine, stubFiles } from './pristine.ts';
 import { stateDir } from './root.ts';
 
@@ -22,18 +23,18 @@ export function resetKata(root: string, kata: Kata, now = new Date()): ResetOutc
   const backup = join(stateDir(root), 'backups', `${kata.id}-${stamp}`);
   mkdirSync(backup, { recursive: true });
   for (const file of stubFiles(root, kata.id)) {
-    cpSync(join(root, 'katas', kata.id, file), join(backup, file));
+    cpSync(kataPath(root, kata.id, file), join(backup, file));
   }
   // Read every object before touching the kata, so a missing one changes nothing.
   const texts = pristine.map(([key, id]) => [key, pristineText(id)] as const);
-  for (const file of stubFiles(root, kata.id)) rmSync(join(root, 'katas', kata.id, file));
+  for (const file of stubFiles(root, kata.id)) rmSync(kataPath(root, kata.id, file));
   const restored: string[] = [];
   for (const [key, text] of texts) {
-    const target = join(root, 'katas', key);
+    const target = kataPath(root, key);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
     restored.push(relative(root, target));
   }
-  if (!existsSync(join(root, 'katas', kata.id))) mkdirSync(join(root, 'katas', kata.id));
+  if (!existsSync(kataPath(root, kata.id))) mkdirSync(kataPath(root, kata.id));
   return { backup: relative(root, backup), restored };
 }

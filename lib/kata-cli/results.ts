@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { kataPath } from '../target/target.ts';
 import { stateDir } from './root.ts';
 
 export type SpecStatus = 'pass' | 'fail' | 'skip';
@@ -63,10 +64,7 @@ function filesUnder(dir: string): string[] {
 /** Hash of everything the kata's result depends on that the learner may change. */
 export function fingerprint(root: string, id: string): string {
   const hash = createHash('sha256');
-  for (const file of [
-    ...filesUnder(join(root, 'katas', id)),
-    ...filesUnder(join(root, 'tests', id)),
-  ]) {
+  for (const file of [...filesUnder(kataPath(root, id)), ...filesUnder(join(root, 'tests', id))]) {
     hash.update(relative(root, file));
     hash.update('\0');
     hash.update(readFileSync(file));

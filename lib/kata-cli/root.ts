@@ -3,8 +3,8 @@
 // hanging.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Kata } from '../../katas/manifest.ts';
-import { repoRoot } from '../target/target.ts';
+import type { Kata } from '../target/manifest.ts';
+import { kataPath, repoRoot } from '../target/target.ts';
 
 export const kataRoot = (): string => process.env.KATA_ROOT ?? repoRoot;
 
@@ -12,7 +12,7 @@ export const stateDir = (root: string): string => join(root, '.verify');
 
 /** The manifest of the root: the katas, in order. */
 export async function loadKatas(root = kataRoot()): Promise<Kata[]> {
-  const module = (await import(pathToFileURL(join(root, 'katas', 'manifest.ts')).href)) as {
+  const module = (await import(pathToFileURL(kataPath(root, 'manifest.ts')).href)) as {
     katas: Kata[];
   };
   return module.katas;

@@ -4,14 +4,15 @@
 import { relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
-import { katas } from '../../katas/manifest.ts';
+import { katas } from '../target/manifest.ts';
+import { LEARNER_TARGET } from '../target/target.ts';
 import { clearHangs, hangDir, readHangs } from '../watchdog/hang-record.ts';
 import { collectResults, completeKatas, kataOfFile, rememberable } from './collect.ts';
 import { cachedResult, fingerprint, type KataResult, remember } from './results.ts';
 import { progressLine, statusText } from './summary.ts';
 
 const learnerTarget = () =>
-  (process.env.KATA_TARGET ?? 'katas') === 'katas' && !process.env.KATA_SUBSTITUTE;
+  (process.env.KATA_TARGET ?? LEARNER_TARGET) === LEARNER_TARGET && !process.env.KATA_SUBSTITUTE;
 
 /** Where a failure happened: the first frame in the learner's code or the spec. */
 function whereOf(

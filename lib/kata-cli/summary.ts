@@ -1,5 +1,5 @@
 // Rendering shared by the CLI and the summary reporter: a progress bar, one line per kata.
-import type { Kata } from '../../katas/manifest.ts';
+import type { Kata } from '../target/manifest.ts';
 import { failing, firstProblem, type KataResult, notApplicable, verdictOf } from './results.ts';
 
 export function progressBar(done: number, total: number, width = 30): string {

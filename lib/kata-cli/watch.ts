@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, unwatchFile, watchFile } from 'node:fs';
 import { join } from 'node:path';
-import type { Kata } from '../../katas/manifest.ts';
+import type { Kata } from '../target/manifest.ts';
 import { learnerEnv, resultsReporter, vitestBin } from './check.ts';
 import { type KataResult, verdictOf } from './results.ts';
 import { stateDir } from './root.ts';

@@ -84,3 +84,9 @@ export function resolveTargetModule(
   }
   return file;
 }
+
+/** The target that holds the learner's code: the default of `KATA_TARGET`. */
+export const LEARNER_TARGET: Target = 'katas';
+
+/** A path in the learner's tree (stubs, the manifest) under a repository root. */
+export const kataPath = (root: string, ...parts: string[]) => join(root, LEARNER_TARGET, ...parts);

@@ -37,4 +37,4 @@ export interface RecordedRun {
 
 /** Spec files whose result depends on real threads or timing: re-run on the reference. */
 export const REPEATED_SPEC = /\.(threads|timing)\.test\.ts$/;
-export const VERIFY_RUNS = 5;
+export const VERIFY_RUNS = 3;
