@@ -3,7 +3,7 @@
 // `npx tsx scripts/screenshot-report.ts out/run.html [out/run.png]` (Chromium at /usr/bin/chromium).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/support/chromium.ts';
 
 const [htmlArg, pngArg] = process.argv.slice(2);
 if (!htmlArg) {
@@ -14,17 +14,7 @@ const html = resolve(htmlArg);
 const png = resolve(pngArg ?? `${html.replace(/\.html?$/, '')}.png`);
 const pageUrl = pathToFileURL(html).href;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const refused: string[] = [];
