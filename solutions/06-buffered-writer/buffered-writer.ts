@@ -27,7 +27,7 @@ export class BufferedWriter {
   private readonly buf: Uint8Array;
   private n = 0;
   private err: unknown = undefined;
-  private closed = false;
+  protected closed = false;
   /** A private word to sleep on: nobody else can notify it, so a wait is a pure delay. */
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
 
