@@ -8,10 +8,17 @@ import { writeCsvFiles } from './csv.ts';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.ts';
 import { writeHtmlReport } from './html-report.ts';
 import { liveLine, liveOutput } from './live.ts';
-import { buildReport, modelOf, type Report, type RunMeta, thresholdLines } from './report.ts';
+import {
+  buildReport,
+  modelOf,
+  type Report,
+  type RunMeta,
+  sideBySideRows,
+  thresholdLines,
+} from './report.ts';
 import { runLoad } from './run.ts';
 import { loadScenario } from './scenario.ts';
-import { failuresTable, percentilesTable, statsTable } from './table.ts';
+import { failuresTable, percentilesTable, sideBySideTable, statsTable } from './table.ts';
 import { parseThreshold, type Threshold } from './thresholds.ts';
 import type { ClientKind } from './transport.ts';
 import { formatDuration, parseDuration, parseRate } from './units.ts';
@@ -143,6 +150,8 @@ export function consoleReport(report: Report): string {
     '',
     failuresTable(report.failures),
   ];
+  const sideBySide = sideBySideRows(report);
+  if (sideBySide.length > 0) lines.push('', sideBySideTable(sideBySide));
   if (report.thresholds.length > 0)
     lines.push('', 'Thresholds', ...thresholdLines(report.thresholds));
   for (const warning of report.warnings) lines.push('', `WARNING: ${warning}`);
