@@ -42,6 +42,7 @@ interface Parsed {
   workers: number;
   threshold: Threshold[];
   csv?: string;
+  csvFullHistory?: boolean;
   html?: string;
   seed: number;
   timeout: number;
@@ -115,7 +116,11 @@ function program(): Command {
         ])
         .default([] as Threshold[], 'none'),
     )
-    .option('--csv <prefix>', 'write <prefix>_stats.csv, _stats_history.csv, _failures.csv')
+    .option(
+      '--csv <prefix>',
+      'write <prefix>_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv (Locust 2.12’s format)',
+    )
+    .option('--csv-full-history', 'also write a history row per request name every second')
     .option('--html <file>', 'write a single-file HTML report (opens offline)')
     .option('--seed <n>', 'seeds every user’s random choices', count(0), 1)
     .addOption(
@@ -231,7 +236,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const report = buildReport(meta, result, options.threshold);
   io.stdout.write(consoleReport(report));
   if (options.csv) {
-    const files = writeCsvFiles(resolve(options.csv), report);
+    const files = writeCsvFiles(resolve(options.csv), report, {
+      fullHistory: options.csvFullHistory === true,
+    });
     io.stderr.write(`CSV: ${files.join(', ')}\n`);
   }
   if (options.html) {
