@@ -223,6 +223,8 @@ export function writeCsvFiles(prefix: string, report: Report, { fullHistory = fa
     exceptionsCsv(report),
   ];
   const paths = CSV_SUFFIXES.map((suffix) => `${prefix}${suffix}`);
-  paths.forEach((path, i) => writeFileSync(path, texts[i]!));
+  paths.forEach((path, i) => {
+    writeFileSync(path, texts[i]!);
+  });
   return paths;
 }

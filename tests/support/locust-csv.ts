@@ -134,7 +134,7 @@ export function shapeProblems(file: LocustFile, text: string, label: string): st
   if (file === 'history') problems.push(...historyProblems(parsed, label));
   if (file === 'stats') {
     const last = parsed.rows.at(-1);
-    if (!last || last[0] !== '' || last[1] !== 'Aggregated') {
+    if (last?.[0] !== '' || last[1] !== 'Aggregated') {
       problems.push(`${label}: the last row is not the Aggregated one`);
     }
   }
