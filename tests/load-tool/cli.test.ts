@@ -85,7 +85,7 @@ describe('npm run load (a real process against the reference album service)', {
     expect(prefixProblems(prefix), "Locust 2.12.1's format").toEqual([]);
 
     const html = readFileSync(`${prefix}.html`, 'utf8');
-    expect(html).toMatch(/<svg/);
+    expect(html).toMatch(/<script type="application\/json" id="chart-data">\[\{"id":"rps"/);
     expect(html).not.toMatch(/<script[^>]+src=|<link|<img|url\(|(src|href)="https?:/);
   });
 
