@@ -16,7 +16,6 @@ import {
   thresholdLines,
 } from './report.ts';
 import { type EntrySummary, PERCENTILES } from './run-stats.ts';
-import { escapeXml } from './svg-chart.ts';
 import { formatDuration } from './units.ts';
 
 export const STYLE = `
@@ -33,6 +32,10 @@ tr.total td { font-weight: bold; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; }
 dt { color: #666; } dd { margin: 0; }
 `;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 const cell = (value: string | number) => `<td>${escapeXml(String(value))}</td>`;
 
