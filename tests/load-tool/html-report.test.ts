@@ -131,6 +131,16 @@ describe('the HTML report (one file, uPlot inline)', () => {
           expect.stringMatching(/^\d+(\.\d+)? req\/s$/),
           expect.stringMatching(/^\d+(\.\d+)? req\/s$/),
         ]);
+        // Dragging across the first chart zooms every chart to the same, narrower range.
+        const span = (range: string | undefined) => {
+          const [min, max] = (range ?? '').split(' ').map(Number);
+          return max! - min!;
+        };
+        const zoomed = view.zoom.after.rps;
+        expect(span(zoomed), 'the dragged chart zoomed in').toBeLessThan(
+          span(view.zoom.before.rps) * 0.75,
+        );
+        for (const id of ids) expect(view.zoom.after[id], `chart ${id} followed`).toBe(zoomed);
         expect(view.hover.percentiles).toEqual([
           expect.stringMatching(/ s$/),
           ...['p50', 'p95', 'p99'].map(() => expect.stringMatching(/^\d+(\.\d+)? ms$/)),

@@ -13,6 +13,8 @@ export interface ReportPageView {
   painted: Record<string, number>;
   /** Per chart: its legend's values after hovering the middle of the first chart. */
   hover: Record<string, string[]>;
+  /** Per chart: its x range ("min max", s) before and after dragging across the first chart. */
+  zoom: { before: Record<string, string>; after: Record<string, string> };
   tableRows: number;
   /** Requests the page made for anything but itself (refused). */
   refused: string[];
@@ -69,6 +71,21 @@ export async function viewReport(
         })()`),
       );
     }
+    const ranges = () =>
+      page.evaluate(`Object.fromEntries([...document.querySelectorAll('figure.chart')]
+        .map((figure) => [figure.dataset.chart, figure.dataset.xRange]))`) as Promise<
+        Record<string, string>
+      >;
+    const zoom = { before: await ranges(), after: {} as Record<string, string> };
+    if ((await over.count()) > 0) {
+      const box = (await over.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      zoom.after = await ranges();
+      await over.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    }
     const scrollWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
     const tableRows = await page.locator('table tr').count();
     if (screenshot) {
@@ -79,6 +96,7 @@ export async function viewReport(
       scrollWidth,
       painted: painted as Record<string, number>,
       hover,
+      zoom,
       tableRows,
       refused,
       errors,

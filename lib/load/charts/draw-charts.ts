@@ -3,7 +3,8 @@
 // series and a DOM element, so the single-file HTML report and a later live web UI draw the
 // same charts. Runs in the browser only (it is bundled into the report, see bundle.ts).
 // Every chart shares one cursor: hovering one shows every chart's values at that second in
-// its legend; dragging across a chart zooms all of them, a double-click zooms back out.
+// its legend; dragging across a chart zooms all of them, a double-click zooms back out (the
+// shown range is in each figure's data-x-range, "min max" in seconds).
 import uPlot from 'uplot';
 import type { ChartData } from './chart-data.ts';
 
@@ -57,13 +58,28 @@ const dataOf = (chart: ChartData): uPlot.AlignedData => [
  */
 export function drawCharts(root: HTMLElement, charts: ChartData[]): uPlot[] {
   const width = () => Math.max(280, root.clientWidth);
-  const plots = charts.map((chart) => {
+  const plots: uPlot[] = [];
+  // A zoom (or its undo) on one chart is applied to every other one; `following` stops the echo.
+  let following = false;
+  const zoomAll: uPlot.Hooks.Defs['setScale'] = (plot, key) => {
+    if (key !== 'x') return;
+    const { min, max } = plot.scales.x!;
+    (plot.root.parentElement as HTMLElement).dataset.xRange = `${min} ${max}`;
+    if (following) return;
+    following = true;
+    for (const other of plots) {
+      if (other !== plot && min != null && max != null) other.setScale('x', { min, max });
+    }
+    following = false;
+  };
+  for (const chart of charts) {
     const figure = document.createElement('figure');
     figure.className = 'chart';
     figure.dataset.chart = chart.id;
     root.append(figure);
-    return new uPlot(options(chart, width()), dataOf(chart), figure);
-  });
+    const opts = { ...options(chart, width()), hooks: { setScale: [zoomAll] } };
+    plots.push(new uPlot(opts, dataOf(chart), figure));
+  }
   window.addEventListener('resize', () => {
     for (const plot of plots) plot.setSize({ width: width(), height: HEIGHT });
   });
