@@ -124,7 +124,7 @@ export interface SideBySideRow {
 
 /** The one line that says what the gap between the two sets is. */
 export const GAP_EXPLAINED =
-  'corrected counts from the intended send time, uncorrected from the actual one (what a ' +
+  'Corrected counts from the intended send time, uncorrected from the actual one (what a ' +
   'closed-loop tool reports); the gap is time spent waiting for a free user or a late ' +
   'generator: the coordinated omission the uncorrected figures hide.';
 
