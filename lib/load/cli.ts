@@ -117,9 +117,12 @@ function program(): Command {
         .default(30_000, '30s'),
     )
     .addOption(
-      new Option('--client <kind>', 'HTTP client: undici (fast) or fetch (slower)')
-        .choices(['undici', 'fetch'])
-        .default('undici'),
+      new Option(
+        '--client <kind>',
+        'HTTP client: net (fastest, http only), undici (https too) or fetch (slowest)',
+      )
+        .choices(['net', 'undici', 'fetch'])
+        .default('net'),
     )
     .option(
       '--max-loop-delay <ms>',

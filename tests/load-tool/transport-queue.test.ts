@@ -1,8 +1,8 @@
-// The undici transport keeps its own connections: more requests than connections queue,
-// and a freed connection serves the next request. Checked against a real loopback server.
+// The net and undici transports keep their own connections: more requests than connections
+// queue, and a freed connection serves the next request. Checked against a real loopback server.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { undiciTransport } from '../../lib/load/transport.ts';
+import { createTransport } from '../../lib/load/transport.ts';
 import { type LoopbackServer, listenOnLoopback } from '../support/http-server.ts';
 
 const HOLD_MS = 20;
@@ -26,10 +26,10 @@ async function slowServer() {
   return { url: server.url, seen };
 }
 
-describe('the undici transport', () => {
+describe.each(['net', 'undici'] as const)('the %s transport', (client) => {
   it('queues 12 requests on 3 connections and answers every one', async () => {
     const { url, seen } = await slowServer();
-    const transport = undiciTransport({ host: url, connections: 3, timeoutMs: 5_000 });
+    const transport = createTransport(client, { host: url, connections: 3, timeoutMs: 5_000 });
     try {
       const responses = await Promise.all(
         Array.from({ length: 12 }, (_, i) => transport.send({ method: 'GET', path: `/${i}` })),
@@ -48,7 +48,7 @@ describe('the undici transport', () => {
 
   it('rejects the queued requests when destroyed, and sends nothing after', async () => {
     const { url } = await slowServer();
-    const transport = undiciTransport({ host: url, connections: 1, timeoutMs: 5_000 });
+    const transport = createTransport(client, { host: url, connections: 1, timeoutMs: 5_000 });
     const first = transport.send({ method: 'GET', path: '/a' });
     const queued = transport.send({ method: 'GET', path: '/b' });
     const settled = Promise.allSettled([first, queued]);
