@@ -67,7 +67,7 @@ export interface RunnerOptions {
 
 export const LATE_MS = 10;
 /** The open model sends the arrivals due this soon together with the ones due now. */
-export const ARRIVAL_BATCH_MS = 5;
+export const ARRIVAL_BATCH_MS = 2;
 export const MAX_BACKLOG_SECONDS = 10;
 
 /** Spreads (seed, user) over 32 bits so neighbouring users get unrelated streams. */

@@ -58,3 +58,37 @@ describe.each(['net', 'undici'] as const)('the %s transport', (client) => {
     await expect(transport.send({ method: 'GET', path: '/c' })).rejects.toThrow(/destroyed/i);
   });
 });
+
+describe('the net transport on a connection the server drops', () => {
+  /** Answers the first request on each connection; drops the connection at the second. */
+  async function oneRequestPerConnection() {
+    const seen = { requests: 0, connections: new Set<unknown>() };
+    const served = new WeakMap<object, number>();
+    server = await listenOnLoopback((request: IncomingMessage, response: ServerResponse) => {
+      seen.requests++;
+      seen.connections.add(request.socket);
+      const n = (served.get(request.socket) ?? 0) + 1;
+      served.set(request.socket, n);
+      if (n > 1) request.socket.destroy();
+      else response.end('ok');
+    });
+    return { url: server.url, seen };
+  }
+
+  it('sends a GET again on a fresh connection when a reused one closes before any byte', async () => {
+    const { url, seen } = await oneRequestPerConnection();
+    const transport = createTransport('net', { host: url, connections: 1, timeoutMs: 5_000 });
+    try {
+      expect((await transport.send({ method: 'GET', path: '/a' })).status).toBe(200);
+      expect((await transport.send({ method: 'GET', path: '/b' })).status).toBe(200);
+      expect(seen.requests, 'the dropped GET was sent again').toBe(3);
+      expect(seen.connections.size).toBe(2);
+      // A POST may have changed something: it is reported, not repeated.
+      await expect(
+        transport.send({ method: 'POST', path: '/c', body: '{}' }),
+      ).rejects.toMatchObject({ code: 'ECONNRESET' });
+    } finally {
+      await transport.destroy();
+    }
+  });
+});
