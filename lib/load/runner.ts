@@ -2,6 +2,7 @@
 // schedule (open model), record every request, report once a second, stop on time or on
 // demand. The coordinator runs one of these in-process or one per worker thread.
 import { setMaxListeners } from 'node:events';
+import { getHeapStatistics } from 'node:v8';
 import { seededRandom } from '../random.ts';
 import { LoadClient } from './client.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -49,6 +50,9 @@ export interface IntervalReport extends DrainedStats {
   loopDelay: LoopDelay;
   /** This thread's own CPU over the interval (Linux); what the generator costs. */
   cpu?: CpuSample;
+  /** This thread's V8 heap in use, and the process's resident memory, at the report. */
+  heapUsedBytes?: number;
+  rssBytes?: number;
   final: boolean;
 }
 
@@ -180,6 +184,8 @@ export class ThreadRunner<S> {
       arrivals,
       loopDelay: this.loopDelay.read(),
       cpu: this.cpu.sample(),
+      heapUsedBytes: getHeapStatistics().used_heap_size,
+      rssBytes: process.memoryUsage.rss(),
       final,
     });
   }
