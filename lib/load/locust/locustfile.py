@@ -1,11 +1,16 @@
-"""The default scenario of lib/load/scenarios/albums.ts, for real Locust.
+"""The scenarios of lib/load/scenarios/, for real Locust: one User class per scenario, named
+as the scenario's `name` (lower case, against Python's habit), because a Locust master hands
+out users by class name and our TypeScript workers (npm run load -- --locust-master URL) run
+the scenario of that name. Keep the tasks, weights, waits and request names the same on both
+sides, so Python and TypeScript workers can share one master.
 
-Users list the albums, get one they have seen, or create one, weighted 3 : 2 : 1, with
-0.05-0.25 s between tasks. Run it distributed when one machine is not enough:
+`albums` lists the albums, gets one it has seen, or creates one, weighted 3 : 2 : 1, with
+0.05-0.25 s between tasks. `hello` GETs / with no wait (a generator's top speed; the album
+service answers it 404). Name the class to run, or the master spawns both:
 
     locust -f lib/load/locust/locustfile.py --headless --master --expect-workers 2 \
-        -u 50 -r 10 -t 30s --host http://127.0.0.1:8080 --csv out/locust
-    locust -f lib/load/locust/locustfile.py --worker      # twice
+        -u 50 -r 10 -t 30s --host http://127.0.0.1:8080 --csv out/locust albums
+    locust -f lib/load/locust/locustfile.py --worker      # or: npm run load -- --locust-master tcp://127.0.0.1:5557
 
 With Debian's python3-locust 2.12.1-1, start each of them through run_locust.py instead
 of `locust` (LOCUST_VERSION=2.12.1 python3 lib/load/locust/run_locust.py ...): that
@@ -14,13 +19,13 @@ package reports an empty version, and its master rejects its own workers.
 
 import random
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
 MAX_SEEN = 100
 ARTISTS = ["John Coltrane", "Gerry Mulligan", "Sarah Vaughan", "Nina Simone", "Miles Davis"]
 
 
-class AlbumUser(HttpUser):
+class albums(HttpUser):  # noqa: N801  (the scenario's name: lib/load/scenarios/albums.ts)
     wait_time = between(0.05, 0.25)
 
     def on_start(self):
@@ -53,3 +58,11 @@ class AlbumUser(HttpUser):
         response = self.client.post("/albums", json=album)
         if response.ok:
             self.remember([response.json()["id"]])
+
+
+class hello(HttpUser):  # noqa: N801  (lib/load/scenarios/hello.ts)
+    wait_time = constant(0)
+
+    @task
+    def get_root(self):
+        self.client.get("/")
