@@ -75,7 +75,10 @@ export class UserPool {
     }
   }
 
-  /** Stops every user; resolves when their tasks have ended (or after `graceMs`). */
+  /**
+   * Stops every user at once (nothing more is recorded once this returns); resolves when their
+   * tasks have ended, or after `graceMs`.
+   */
   async stopAll(graceMs = 2000): Promise<void> {
     const users = [...this.byClass.values()].flat();
     this.byClass.clear();

@@ -224,9 +224,12 @@ export class LocustWorker {
       this.options.log(why);
       for (const timer of this.timers) clearInterval(timer);
       this.acked?.();
-      await this.pool.stopAll();
+      // Users halt at once (stopAll's synchronous part), so the last statistics go out before
+      // they have wound down: the master waits only 0.5 s for them (MasterRunner.quit).
+      const stopping = this.pool.stopAll();
       this.state = 'stopped';
       this.send('stats', this.statsData());
+      await stopping;
       this.send('quit');
       await this.connection.close();
       return code;
