@@ -51,12 +51,16 @@ export function freePort(): Promise<number> {
 }
 
 /** `locust …` through run_locust.py (see there), killed after `killAfterMs`. */
-export function runLocust(args: string[], killAfterMs: number): Promise<CliRun> {
+export function runLocust(
+  args: string[],
+  killAfterMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   const { python, version } = locustRuntime();
   return new Promise((resolve, reject) => {
     const child = spawn(python, [runLocustScript, ...args], {
       cwd: repoRoot,
-      env: { ...process.env, ...(version ? { LOCUST_VERSION: version } : {}) },
+      env: { ...process.env, ...(version ? { LOCUST_VERSION: version } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -100,10 +104,16 @@ export function runLocustMaster(options: MasterOptions, killAfterMs: number): Pr
   );
 }
 
-export function runLocustWorker(port: number, killAfterMs: number): Promise<CliRun> {
+/** A Locust (Python) worker; LOCUST_FAST_HTTP=1 in `env` makes its users FastHttpUsers. */
+export function runLocustWorker(
+  port: number,
+  killAfterMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   return runLocust(
     ['-f', locustfile, '--worker', '--master-host', '127.0.0.1', '--master-port', String(port)],
     killAfterMs,
+    env,
   );
 }
 
