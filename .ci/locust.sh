@@ -72,7 +72,7 @@ run_locust_interop() (
   locust_run -f "$locustfile" --headless --master --master-bind-host 127.0.0.1 \
     --master-bind-port "$master_port" --expect-workers 2 --expect-workers-max-wait 30 \
     -u "$users" -r "$users" \
-    -t "$run_time" --host "$host" --csv "$dir/locust" --csv-full-history --only-summary \
+    -t "$run_time" --host "$host" --csv "$dir/locust" --csv-full-history --only-summary albums \
     >"$dir/master.log" 2>&1 &
   local master=$!
   pids+=("$master")

@@ -148,7 +148,12 @@ function program(): Command {
       '--kata',
       'record with your kata 10 code in katas/ (every thread) instead of the reference',
     )
-    .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
+    .addHelpText(
+      'after',
+      '\nAs a Locust worker (see `--locust-master tcp://HOST:5557 --help`):\n' +
+        '  --locust-master <url>  run the scenarios under a Locust master; it sets the rest\n' +
+        `\n${EXIT_CODES_HELP}\n`,
+    )
     .exitOverride();
 }
 
@@ -178,6 +183,12 @@ export function exitCodeOf(report: Report): number {
 
 /** Runs the command; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // Worker mode has its own options (Locust's master sets host, users and run time), and
+  // loads ZeroMQ's native addon: only when asked for.
+  if (argv.some((arg) => arg === '--locust-master' || arg.startsWith('--locust-master='))) {
+    const { workerMain } = await import('./locust/worker-cli.ts');
+    return workerMain(argv, io);
+  }
   const command = program().configureOutput({
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
