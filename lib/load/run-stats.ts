@@ -83,7 +83,8 @@ export class RunStats {
     /** Kata 10's statistics, as the switch chose them: the threads' reports need the same. */
     private readonly stats: LoadStatsModule,
     private readonly wall: () => number,
-    readonly startedAt: number,
+    /** When the statistics began: the run's start, or the last `reset()`. */
+    public startedAt: number,
     /** Event-loop delay (p99, ms) above which a generator thread counts as saturated. */
     readonly maxLoopDelayMs: number,
   ) {
@@ -109,6 +110,9 @@ export class RunStats {
       entry.merge(part);
       this.aggregated.merge(part);
       this.thisTick.merge(part);
+      // A part drained before a reset may start earlier: rates count from the reset.
+      entry.startedAt = Math.max(entry.startedAt, this.startedAt);
+      this.aggregated.startedAt = Math.max(this.aggregated.startedAt, this.startedAt);
     }
     for (const [message, n] of report.taskErrors) {
       this.taskErrors.set(message, (this.taskErrors.get(message) ?? 0) + n);
@@ -145,6 +149,24 @@ export class RunStats {
     };
     this.history.push(row);
     return row;
+  }
+
+  /**
+   * Locust's "Reset Stats": every count, histogram, failure, warning and history row is
+   * forgotten and the rates count from now; the run goes on. A report still in flight from a
+   * thread lands after the reset and counts (at most one interval, as in Locust).
+   */
+  reset(): void {
+    this.startedAt = this.wall();
+    this.entries.clear();
+    this.aggregated.reset();
+    this.aggregated.startedAt = this.startedAt;
+    this.thisTick = this.newEntry('Aggregated', '');
+    this.window.length = 0;
+    this.history.length = 0;
+    this.arrivals.scheduled = this.arrivals.late = this.arrivals.dropped = 0;
+    this.taskErrors.clear();
+    this.saturation.length = 0;
   }
 
   /** Rows sorted like Locust's table (by name, then method), Aggregated last. */
