@@ -22,7 +22,7 @@ describe('RunStats.reset (Reset stats in the web UI)', () => {
       const report = structuredClone(recorder.drain());
       run.add({
         ...report,
-        taskErrors: [['Error: boom', 1]],
+        taskErrors: [['Error: boom', 1, 'at the task']],
         thread: 0,
         users: 3,
         final: false,
@@ -74,6 +74,6 @@ describe('RunStats.reset (Reset stats in the web UI)', () => {
     expect(run.aggregated.startedAt).toBe(resetAt);
     expect(total.rps).toBeCloseTo(2, 6);
     expect(rows[0]!.rps).toBeCloseTo(2, 6);
-    expect(run.taskErrors.get('Error: boom')).toBe(2);
+    expect(run.taskErrors.get('Error: boom')?.count).toBe(2);
   });
 });

@@ -223,11 +223,25 @@ describe('npm run load -- --web in Chromium', () => {
         expect(await page.locator('#percentiles-table tbody tr.total td').count()).toBe(14);
 
         await page.click('nav [data-tab=charts]');
-        await until(page, 'a requests/s line of two points or more', () =>
-          [...document.querySelectorAll('#chart-rps svg path')].some((path) =>
-            /L/.test(path.getAttribute('d') ?? ''),
-          ),
-        );
+        // The report's uPlot chart: its canvas holds the requests/s line (#1f6feb) once the
+        // run has two seconds of history.
+        await until(page, 'the requests/s line drawn on the first chart', () => {
+          const canvas = document.querySelector<HTMLCanvasElement>(
+            'figure.chart[data-chart="rps"] canvas',
+          );
+          const context = canvas?.getContext('2d');
+          if (!canvas || !context) return false;
+          const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+          let line = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            const near = (v: number, to: number) => Math.abs(v - to) < 12;
+            if (near(data[i]!, 31) && near(data[i + 1]!, 111) && near(data[i + 2]!, 235)) line++;
+          }
+          return line > 20;
+        });
+        expect(
+          await page.$$eval('figure.chart', (figures) => figures.map((f) => f.dataset.chart)),
+        ).toEqual(expect.arrayContaining(['rps', 'percentiles', 'users', 'generator-cpu']));
 
         await page.click('#reset');
         await until(page, 'the reset, with the run still going', () => {

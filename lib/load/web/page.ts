@@ -1,8 +1,9 @@
 // The web UI's one page, in Locust's layout: a header with the run's figures and Stop /
 // Reset, the Start form, and the Statistics, Charts, Failures and Download tabs. The page's
 // script (browser/app.ts, served as /app.js) fills it from the server's events. Nothing on
-// it comes from another origin.
-import { escapeXml } from '../svg-chart.ts';
+// it comes from another origin: uPlot's stylesheet is inlined, its code is in /app.js.
+import { chartStyle } from '../charts/bundle.ts';
+import { escapeXml } from '../html-report.ts';
 import type { ScenarioChoice } from './form.ts';
 import type { SwarmForm } from './protocol.ts';
 
@@ -37,8 +38,8 @@ th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
 tbody tr:last-child.total td { font-weight: bold; }
 .warning { background: #fff4d6; border-left: 4px solid #e0a800; padding: 8px 12px; margin: 8px 0; }
 .muted { color: #666; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(760px, 1fr)); gap: 12px; }
-.chart svg { max-width: 100%; height: auto; }
+#charts { width: 100%; }
+figure.chart { margin: 12px 0 20px; }
 ul.downloads li { margin: 6px 0; }
 `;
 
@@ -67,7 +68,7 @@ export function renderPage({ defaults, scenarios }: PageOptions): string {
 <html lang="en"><head><meta charset="utf-8">
 <title>Load test</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>${CSS}</style>
+<style>${CSS}${chartStyle()}</style>
 <script src="/app.js" defer></script>
 </head>
 <body>
@@ -110,13 +111,8 @@ ${field('Run time', 'runTime', defaults.runTime, 'e.g. 30s, 5m, 1h30m; empty: un
 <table id="percentiles-table"><thead></thead><tbody></tbody></table>
 </section>
 <section class="tab" id="tab-charts" hidden>
-<p class="muted">Rates and percentiles over the last 10 s, once a second; the generator's CPU is the whole load process (every load thread and this server), in % of one core.</p>
-<div class="charts">
-<div class="chart" id="chart-rps"></div>
-<div class="chart" id="chart-latency"></div>
-<div class="chart" id="chart-users"></div>
-<div class="chart" id="chart-cpu"></div>
-</div>
+<p class="muted">The HTML report's charts, once a second: rates and percentiles over the last 10 s, users, and each load thread's CPU. Hover for the values at that second (every chart follows); drag across one to zoom, double-click to zoom out.</p>
+<div id="charts"></div>
 </section>
 <section class="tab" id="tab-failures" hidden>
 <p class="muted" id="no-failures">No failures.</p>

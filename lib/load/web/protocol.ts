@@ -1,5 +1,6 @@
 // What the web UI's server sends the page, and what the page sends back. Types only: the
 // browser bundle (browser/app.ts) imports this file too, so nothing here may touch Node.
+import type { ChartData } from '../charts/chart-data.ts';
 
 /** Locust's states, as its header shows them. */
 export type RunState = 'ready' | 'spawning' | 'running' | 'stopping' | 'stopped';
@@ -21,21 +22,6 @@ export interface Table {
   rows: string[][];
 }
 
-/** One second of the run, for the charts. Times in ms, rates per second. */
-export interface ChartPoint {
-  /** Seconds since the statistics began (the start, or the last reset). */
-  t: number;
-  rps: number;
-  failPerSec: number;
-  /** Over the last 10 s; null while no request ended in that window. */
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  users: number;
-  /** The generator's CPU over that second, in % of one core; null where unknown. */
-  cpu: number | null;
-}
-
 export interface Snapshot {
   state: RunState;
   host: string;
@@ -43,7 +29,7 @@ export interface Snapshot {
   users: number;
   /** Users asked for. */
   targetUsers: number;
-  /** Current (last 10 s) requests and failures per second. */
+  /** Requests and failures per second: over the last 10 s while running, else the whole run. */
   rps: number;
   failPerSec: number;
   /** Failed share of every request since the statistics began, 0 … 1. */
@@ -62,6 +48,10 @@ export interface Snapshot {
   warnings: string[];
   /** Why the last run could not start or crashed. */
   error: string | null;
-  /** Chart points from index `from` on; `generation` changes when the history restarts. */
-  chart: { generation: number; from: number; points: ChartPoint[] };
+  /**
+   * The HTML report's charts (charts/report-series.ts), each x and series from index `from`
+   * on: the page appends them. `from` is 0 when the history restarted (a new run, a reset:
+   * `generation` changes) or the charts changed shape (a new request name or thread).
+   */
+  chart: { generation: number; from: number; charts: ChartData[] };
 }

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { failuresCsv, historyCsv, statsCsv } from '../csv.ts';
 import { renderHtmlReport } from '../html-report.ts';
 import { pageScript } from './bundle.ts';
+import { chartShape, sliceCharts } from './chart-stream.ts';
 import { FormError } from './form.ts';
 import { renderPage } from './page.ts';
 import type { Snapshot, SwarmForm } from './protocol.ts';
@@ -27,6 +28,27 @@ export interface WebServer {
   /** `http://host:port`, no trailing slash. */
   url: string;
   close(): Promise<void>;
+}
+
+/** A page's event stream, and what of the charts it already holds. */
+interface Client {
+  stream: EventStream;
+  generation: number;
+  shape: string;
+  sent: number;
+}
+
+/** The snapshot for one page: only the chart seconds it lacks, unless it must start over. */
+function snapshotFor(client: Client, snapshot: Snapshot): Snapshot {
+  const { generation, charts } = snapshot.chart;
+  const shape = chartShape(charts);
+  const length = charts[0]?.x.length ?? 0;
+  const from =
+    client.generation === generation && client.shape === shape ? Math.min(client.sent, length) : 0;
+  client.generation = generation;
+  client.shape = shape;
+  client.sent = length;
+  return { ...snapshot, chart: { generation, from, charts: sliceCharts(charts, from) } };
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -85,28 +107,16 @@ export async function startWebServer(
   session: WebSession,
   { host = DEFAULT_WEB_HOST, port = DEFAULT_WEB_PORT } = {},
 ): Promise<WebServer> {
-  const streams = new Set<{ stream: EventStream; generation: number; sent: number }>();
+  const streams = new Set<Client>();
   let boundPort = port;
   const page = () => renderPage({ defaults: session.defaults, scenarios: session.scenarios });
 
-  /** Each page gets the chart points it has not seen yet; all of them after a restart. */
   const broadcast = () => {
     if (streams.size === 0) return;
     const snapshot = session.snapshot();
-    const { generation, points } = snapshot.chart;
     for (const client of streams) {
-      if (client.stream.closed) {
-        streams.delete(client);
-        continue;
-      }
-      const from = client.generation === generation ? Math.min(client.sent, points.length) : 0;
-      const message: Snapshot = {
-        ...snapshot,
-        chart: { generation, from, points: points.slice(from) },
-      };
-      client.stream.send('snapshot', message);
-      client.generation = generation;
-      client.sent = points.length;
+      if (client.stream.closed) streams.delete(client);
+      else client.stream.send('snapshot', snapshotFor(client, snapshot));
     }
   };
   const unsubscribe = session.subscribe(broadcast);
@@ -146,13 +156,15 @@ export async function startWebServer(
       case 'GET /app.js':
         return send(response, 200, 'text/javascript; charset=utf-8', await pageScript());
       case 'GET /events': {
-        const client = { stream: new EventStream(response), generation: -1, sent: 0 };
+        const client: Client = {
+          stream: new EventStream(response),
+          generation: -1,
+          shape: '',
+          sent: 0,
+        };
         streams.add(client);
         response.on('close', () => streams.delete(client));
-        const snapshot = session.snapshot();
-        client.stream.send('snapshot', snapshot);
-        client.generation = snapshot.chart.generation;
-        client.sent = snapshot.chart.points.length;
+        client.stream.send('snapshot', snapshotFor(client, session.snapshot()));
         return;
       }
       case 'GET /stats/requests':

@@ -4,7 +4,7 @@
 // change of state.
 import { resolve } from 'node:path';
 import type { TargetSelection } from '../../target/target.ts';
-import { CpuMeter } from '../cpu-usage.ts';
+import { reportCharts } from '../charts/report-series.ts';
 import { writeCsvFiles } from '../csv.ts';
 import { writeHtmlReport } from '../html-report.ts';
 import { buildReport, type Report, type RunMeta } from '../report.ts';
@@ -13,8 +13,8 @@ import type { RunStats } from '../run-stats.ts';
 import type { Threshold } from '../thresholds.ts';
 import type { ClientKind } from '../transport.ts';
 import { FormError, parseSwarmForm, type ScenarioChoice, type SwarmSettings } from './form.ts';
-import type { ChartPoint, RunState, Snapshot, SwarmForm } from './protocol.ts';
-import { chartPoint, reportTables } from './snapshot.ts';
+import type { RunState, Snapshot, SwarmForm } from './protocol.ts';
+import { reportTables } from './snapshot.ts';
 
 /** What the command line fixes for every run the page starts. */
 export interface WebRunBase {
@@ -40,19 +40,9 @@ interface ActiveRun {
   state: 'running' | 'stopping' | 'stopped';
   /** Set once every thread is ready. */
   stats?: RunStats;
-  /** The generator process's CPU (% of one core), one per history row. */
-  cpu: number[];
   result?: RunResult;
   error?: string;
   done: Promise<void>;
-}
-
-/** The generator's own CPU, the whole process (every load thread and this server), per tick. */
-function processCpuMeter(): CpuMeter {
-  return new CpuMeter(() => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1e6;
-  });
 }
 
 export class WebSession {
@@ -111,13 +101,11 @@ export class WebSession {
       stop: new AbortController(),
       startedAt: Date.now(),
       state: 'running',
-      cpu: [],
       done: Promise.resolve(),
     };
     this.run = run;
     this.generation++;
     this.resets = 0;
-    const cpu = processCpuMeter();
     run.done = runLoad({
       host: settings.host,
       scenario: settings.scenario.file,
@@ -135,14 +123,9 @@ export class WebSession {
       onStart: (stats) => {
         run.stats = stats;
         run.startedAt = stats.startedAt;
-        cpu.sample();
         this.changed();
       },
-      onTick: () => {
-        const sample = cpu.sample();
-        run.cpu.push(sample ? (100 * sample.cpuSeconds) / sample.wallSeconds : Number.NaN);
-        this.changed();
-      },
+      onTick: () => this.changed(),
     }).then(
       (result) => {
         run.result = result;
@@ -181,7 +164,6 @@ export class WebSession {
     const run = this.run;
     if (!run?.stats || run.state !== 'running') return false;
     run.stats.reset();
-    run.cpu.length = 0;
     this.generation++;
     this.resets++;
     this.changed();
@@ -220,12 +202,6 @@ export class WebSession {
     const report = this.report();
     const total = report?.total;
     const last = stats?.history.at(-1);
-    const points: ChartPoint[] = stats
-      ? stats.history.map((row, i) => {
-          const cpu = run?.cpu[i];
-          return chartPoint(row, stats.startedAt, Number.isFinite(cpu) ? cpu : undefined);
-        })
-      : [];
     const endedAt = run?.result?.endedAt ?? Date.now();
     return {
       state: this.state,
@@ -233,8 +209,9 @@ export class WebSession {
       scenario: run?.settings.scenario.name ?? '',
       users: stats?.users ?? 0,
       targetUsers: run?.settings.users ?? 0,
-      rps: last?.rps ?? 0,
-      failPerSec: last?.failPerSec ?? 0,
+      // Live: the last 10 s, as Locust's header; once stopped, the whole run's rates.
+      rps: (run?.state === 'stopped' ? total?.rps : last?.rps) ?? 0,
+      failPerSec: (run?.state === 'stopped' ? total?.failPerSec : last?.failPerSec) ?? 0,
       failRatio: total && total.count > 0 ? total.failures / total.count : 0,
       requests: total?.count ?? 0,
       elapsedMs: run ? endedAt - run.startedAt : 0,
@@ -245,7 +222,7 @@ export class WebSession {
       ...reportTables(report),
       warnings: report?.warnings ?? [],
       error: run?.error ?? null,
-      chart: { generation: this.generation, from: 0, points },
+      chart: { generation: this.generation, from: 0, charts: report ? reportCharts(report) : [] },
     };
   }
 

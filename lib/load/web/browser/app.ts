@@ -3,8 +3,8 @@
 // The page's script (bundled and served as /app.js): the form and buttons post to the server;
 // one EventSource receives a snapshot each second and on every change of state, and the page
 // redraws from it. The server holds all the state: a reload, or a second tab, shows the same.
-import type { ChartPoint, Snapshot, SwarmForm, Table } from '../protocol.ts';
-import { drawCharts } from './charts.ts';
+import type { Snapshot, SwarmForm, Table } from '../protocol.ts';
+import { LiveCharts } from './charts.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -14,15 +14,7 @@ const stopButton = byId<HTMLButtonElement>('stop');
 const resetButton = byId<HTMLButtonElement>('reset');
 const newTestButton = byId<HTMLButtonElement>('new-test');
 const startButton = byId<HTMLButtonElement>('start');
-const chartTargets = {
-  rps: byId('chart-rps'),
-  latency: byId('chart-latency'),
-  users: byId('chart-users'),
-  cpu: byId('chart-cpu'),
-};
-
-let points: ChartPoint[] = [];
-let generation = -1;
+const charts = new LiveCharts(byId('charts'));
 let showForm = true;
 
 async function post(path: string, body?: unknown): Promise<string | undefined> {
@@ -60,7 +52,11 @@ for (const tab of document.querySelectorAll<HTMLButtonElement>('nav [data-tab]')
       other.setAttribute('aria-selected', String(selected));
       byId(`tab-${other.dataset.tab}`).hidden = !selected;
     }
-    if (tab.dataset.tab === 'charts') redrawCharts();
+    if (tab.dataset.tab === 'charts') {
+      charts.redraw();
+      // Drawn while hidden, a chart took the width of nothing: the report's resize fits it.
+      window.dispatchEvent(new Event('resize'));
+    }
   });
 }
 
@@ -84,12 +80,6 @@ function fillTable(id: string, table: Table, totalLast: boolean): void {
       return row;
     }),
   );
-}
-
-function redrawCharts(): void {
-  if (byId('tab-charts').hidden) return;
-  const width = byId('chart-rps').clientWidth || 760;
-  drawCharts(chartTargets, points, width);
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
@@ -136,17 +126,10 @@ function render(snapshot: Snapshot): void {
   fillTable('failures-table', snapshot.failures, false);
   byId('no-failures').hidden = snapshot.failures.rows.length > 0;
 
-  const { chart } = snapshot;
-  if (chart.generation !== generation) {
-    generation = chart.generation;
-    points = [];
-  }
-  points = [...points.slice(0, chart.from), ...chart.points];
-  redrawCharts();
+  charts.update(snapshot.chart.from, snapshot.chart.charts);
 }
 
 const events = new EventSource('/events');
 events.addEventListener('snapshot', (event) => {
   render(JSON.parse((event as MessageEvent<string>).data) as Snapshot);
 });
-window.addEventListener('resize', redrawCharts);

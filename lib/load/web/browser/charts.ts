@@ -1,59 +1,51 @@
-// The Charts tab: the same four charts as the HTML report (requests and failures per second,
-// p50/p95/p99, users, the generator's CPU), drawn in the browser by the report's own chart
-// code from the points the server streams.
-import { lineChart } from '../../svg-chart.ts';
-import type { ChartPoint } from '../protocol.ts';
+// The Charts tab: the HTML report's own charts (charts/draw-charts.ts, uPlot), fed each second
+// with the seconds the server streams. A new series (request name, thread) or a restart
+// (a new run, a reset) redraws them; otherwise they take the new data and, unless the reader
+// has zoomed in, follow the run's end.
+import type uPlot from 'uplot';
+import type { ChartData } from '../../charts/chart-data.ts';
+import { drawCharts } from '../../charts/draw-charts.ts';
+import { appendCharts, chartShape } from '../chart-stream.ts';
 
-export interface ChartTargets {
-  rps: HTMLElement;
-  latency: HTMLElement;
-  users: HTMLElement;
-  cpu: HTMLElement;
+const dataOf = (chart: ChartData): uPlot.AlignedData => [
+  chart.x,
+  ...chart.series.map((s) => s.values),
+];
+
+/** Zoomed in: the shown x range stops short of the data's first or last second. */
+function zoomed(plot: uPlot): boolean {
+  const x = plot.data[0];
+  const { min, max } = plot.scales.x!;
+  if (x.length < 2 || min == null || max == null) return false;
+  return min > x[0]! + 1e-9 || max < x[x.length - 1]! - 1e-9;
 }
 
-const xLabel = 'seconds since the statistics began';
-const nullable = (value: number | null) => value ?? undefined;
+export class LiveCharts {
+  private held: ChartData[] = [];
+  private plots: uPlot[] = [];
+  private drawnShape = '';
 
-export function drawCharts(targets: ChartTargets, points: ChartPoint[], width: number): void {
-  const series = (label: string, color: string, y: (p: ChartPoint) => number | null) => ({
-    label,
-    color,
-    points: points.map((p): [number, number | undefined] => [p.t, nullable(y(p))]),
-  });
-  const size = { width: Math.max(360, Math.min(760, Math.floor(width))), height: 240 };
-  targets.rps.innerHTML = lineChart({
-    ...size,
-    title: 'Requests per second (last 10 s)',
-    xLabel,
-    yLabel: 'per second',
-    series: [
-      series('requests/s', '#1f6feb', (p) => p.rps),
-      series('failures/s', '#d1242f', (p) => p.failPerSec),
-    ],
-  });
-  targets.latency.innerHTML = lineChart({
-    ...size,
-    title: 'Response time percentiles (last 10 s)',
-    xLabel,
-    yLabel: 'ms',
-    series: [
-      series('p50', '#2da44e', (p) => p.p50),
-      series('p95', '#bf8700', (p) => p.p95),
-      series('p99', '#cf222e', (p) => p.p99),
-    ],
-  });
-  targets.users.innerHTML = lineChart({
-    ...size,
-    title: 'Users',
-    xLabel,
-    yLabel: 'users',
-    series: [series('users', '#8250df', (p) => p.users)],
-  });
-  targets.cpu.innerHTML = lineChart({
-    ...size,
-    title: 'Generator CPU (whole process)',
-    xLabel,
-    yLabel: '% of one core',
-    series: [series('CPU %', '#57606a', (p) => p.cpu)],
-  });
+  constructor(private readonly root: HTMLElement) {}
+
+  update(from: number, charts: ChartData[]): void {
+    this.held = appendCharts(this.held, from, charts);
+    this.redraw();
+  }
+
+  /** Draws into the tab only while it shows: uPlot takes its width from the page. */
+  redraw(): void {
+    if (this.root.offsetParent === null) return;
+    const shape = chartShape(this.held);
+    if (shape !== this.drawnShape) {
+      for (const plot of this.plots) plot.destroy();
+      this.root.replaceChildren();
+      this.plots = this.held.length > 0 ? drawCharts(this.root, this.held) : [];
+      this.drawnShape = shape;
+      return;
+    }
+    this.held.forEach((chart, i) => {
+      const plot = this.plots[i]!;
+      plot.setData(dataOf(chart), !zoomed(plot));
+    });
+  }
 }
