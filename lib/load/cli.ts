@@ -224,6 +224,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         target: toolSelection(options.kata === true),
         thresholds: options.threshold,
         csv: options.csv,
+        csvFullHistory: options.csvFullHistory === true,
         html: options.html,
       },
       io,

@@ -34,7 +34,8 @@ section.tab { background: #fff; border: 1px solid #ccc; border-top: none; paddin
 table { border-collapse: collapse; margin: 8px 0 16px; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #e5e5e5; text-align: right; white-space: nowrap; }
 th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
-#failures-table td:last-child { text-align: left; }
+#failures-table td:last-child, #exceptions-table td:nth-child(n+2) { text-align: left; }
+#exceptions-table td:last-child { white-space: pre; font: 12px monospace; }
 tbody tr:last-child.total td { font-weight: bold; }
 .warning { background: #fff4d6; border-left: 4px solid #e0a800; padding: 8px 12px; margin: 8px 0; }
 .muted { color: #666; }
@@ -117,13 +118,18 @@ ${field('Run time', 'runTime', defaults.runTime, 'e.g. 30s, 5m, 1h30m; empty: un
 <section class="tab" id="tab-failures" hidden>
 <p class="muted" id="no-failures">No failures.</p>
 <table id="failures-table"><thead></thead><tbody></tbody></table>
+<h3>Exceptions (tasks that threw)</h3>
+<p class="muted" id="no-exceptions">None.</p>
+<table id="exceptions-table"><thead></thead><tbody></tbody></table>
 </section>
 <section class="tab" id="tab-download" hidden>
-<p class="muted">The run so far (or the last run), in the files <code>--csv</code> and <code>--html</code> write.</p>
+<p class="muted">The run so far (or the last run), in the files <code>--csv</code> (Locust 2.12.1's format) and <code>--html</code> write.</p>
 <ul class="downloads">
 <li><a id="download-stats" href="/stats/requests/csv" download>Request statistics (CSV)</a></li>
 <li><a id="download-history" href="/stats/history/csv" download>Statistics history (CSV)</a></li>
+<li><a id="download-full-history" href="/stats/requests_full_history/csv" download>Statistics history with a row per request name (CSV)</a></li>
 <li><a id="download-failures" href="/stats/failures/csv" download>Failures (CSV)</a></li>
+<li><a id="download-exceptions" href="/exceptions/csv" download>Exceptions (CSV)</a></li>
 <li><a id="download-report" href="/stats/report?download=1" download>HTML report</a> (<a href="/stats/report" target="_blank">open</a>)</li>
 </ul>
 </section>

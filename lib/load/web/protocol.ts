@@ -45,6 +45,8 @@ export interface Snapshot {
   stats: Table;
   percentiles: Table;
   failures: Table;
+  /** What tasks threw (not request failures), Locust's Exceptions. */
+  exceptions: Table;
   warnings: string[];
   /** Why the last run could not start or crashed. */
   error: string | null;

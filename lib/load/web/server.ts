@@ -4,14 +4,15 @@
 //   GET  /stats/requests           the snapshot as JSON (Locust's polling route)
 //   POST /swarm                    start, from the form's JSON
 //   POST /stop, POST /stats/reset  Stop and Reset stats
-//   GET  /stats/requests/csv, /stats/history/csv, /stats/failures/csv, /stats/report[?download=1]
+//   GET  /stats/requests/csv, /stats/history/csv, /stats/requests_full_history/csv,
+//        /stats/failures/csv, /exceptions/csv, /stats/report[?download=1]  (the run so far)
 // It starts load against any host, so it refuses what a foreign page could send: a POST must
 // be JSON (a cross-origin form cannot send that without a preflight this server never
 // answers) from this origin, and on a loopback address the Host header must name it (no DNS
 // rebinding).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { failuresCsv, historyCsv, statsCsv } from '../csv.ts';
+import { exceptionsCsv, failuresCsv, historyCsv, statsCsv } from '../csv.ts';
 import { renderHtmlReport } from '../html-report.ts';
 import { pageScript } from './bundle.ts';
 import { chartShape, sliceCharts } from './chart-stream.ts';
@@ -195,8 +196,17 @@ export async function startWebServer(
       case 'GET /stats/history/csv':
         if (report) return download(response, 'run_stats_history.csv', csv, historyCsv(report));
         break;
+      case 'GET /stats/requests_full_history/csv':
+        if (report) {
+          const text = historyCsv(report, { fullHistory: true });
+          return download(response, 'run_stats_history.csv', csv, text);
+        }
+        break;
       case 'GET /stats/failures/csv':
         if (report) return download(response, 'run_failures.csv', csv, failuresCsv(report));
+        break;
+      case 'GET /exceptions/csv':
+        if (report) return download(response, 'run_exceptions.csv', csv, exceptionsCsv(report));
         break;
       case 'GET /stats/report': {
         if (!report) break;

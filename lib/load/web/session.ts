@@ -29,6 +29,8 @@ export interface WebRunBase {
   thresholds: Threshold[];
   /** Written when each run ends, as the headless command writes them. */
   csv?: string;
+  /** With --csv: a history row per request name too (--csv-full-history). */
+  csvFullHistory?: boolean;
   html?: string;
 }
 
@@ -189,7 +191,10 @@ export class WebSession {
   private writeFiles(): void {
     const report = this.report();
     if (!report) return;
-    if (this.base.csv) this.log(`CSV: ${writeCsvFiles(resolve(this.base.csv), report).join(', ')}`);
+    if (this.base.csv) {
+      const fullHistory = this.base.csvFullHistory === true;
+      this.log(`CSV: ${writeCsvFiles(resolve(this.base.csv), report, { fullHistory }).join(', ')}`);
+    }
     if (this.base.html) {
       writeHtmlReport(resolve(this.base.html), report);
       this.log(`HTML report: ${resolve(this.base.html)}`);

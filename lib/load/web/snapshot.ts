@@ -8,6 +8,7 @@ export interface ReportTables {
   stats: Table;
   percentiles: Table;
   failures: Table;
+  exceptions: Table;
 }
 
 export function reportTables(report: Report | undefined): ReportTables {
@@ -21,6 +22,10 @@ export function reportTables(report: Report | undefined): ReportTables {
     failures: {
       head: ['# occurrences', 'Method', 'Name', 'Error'],
       rows: (report?.failures ?? []).map((f) => [String(f.occurrences), f.method, f.name, f.error]),
+    },
+    exceptions: {
+      head: ['Count', 'Message', 'Traceback'],
+      rows: (report?.exceptions ?? []).map((e) => [String(e.count), e.message, e.traceback]),
     },
   };
 }
