@@ -34,7 +34,8 @@ section.tab { background: #fff; border: 1px solid #ccc; border-top: none; paddin
 table { border-collapse: collapse; margin: 8px 0 16px; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #e5e5e5; text-align: right; white-space: nowrap; }
 th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
-#failures-table td:last-child, #exceptions-table td:nth-child(n+2) { text-align: left; }
+#failures-table :is(th, td), #exceptions-table :is(th, td) { text-align: left; }
+#failures-table :is(th, td):first-child, #exceptions-table :is(th, td):first-child { text-align: right; }
 #exceptions-table td:last-child { white-space: pre; font: 12px monospace; }
 tbody tr:last-child.total td { font-weight: bold; }
 .warning { background: #fff4d6; border-left: 4px solid #e0a800; padding: 8px 12px; margin: 8px 0; }
@@ -117,10 +118,10 @@ ${field('Run time', 'runTime', defaults.runTime, 'e.g. 30s, 5m, 1h30m; empty: un
 </section>
 <section class="tab" id="tab-failures" hidden>
 <p class="muted" id="no-failures">No failures.</p>
-<table id="failures-table"><thead></thead><tbody></tbody></table>
+<table id="failures-table" hidden><thead></thead><tbody></tbody></table>
 <h3>Exceptions (tasks that threw)</h3>
 <p class="muted" id="no-exceptions">None.</p>
-<table id="exceptions-table"><thead></thead><tbody></tbody></table>
+<table id="exceptions-table" hidden><thead></thead><tbody></tbody></table>
 </section>
 <section class="tab" id="tab-download" hidden>
 <p class="muted">The run so far (or the last run), in the files <code>--csv</code> (Locust 2.12.1's format) and <code>--html</code> write.</p>

@@ -125,8 +125,10 @@ function render(snapshot: Snapshot): void {
   fillTable('percentiles-table', snapshot.percentiles, true);
   fillTable('failures-table', snapshot.failures, false);
   byId('no-failures').hidden = snapshot.failures.rows.length > 0;
+  byId('failures-table').hidden = snapshot.failures.rows.length === 0;
   fillTable('exceptions-table', snapshot.exceptions, false);
   byId('no-exceptions').hidden = snapshot.exceptions.rows.length > 0;
+  byId('exceptions-table').hidden = snapshot.exceptions.rows.length === 0;
 
   charts.update(snapshot.chart.from, snapshot.chart.charts);
 }
