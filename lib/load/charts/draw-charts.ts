@@ -59,25 +59,19 @@ const dataOf = (chart: ChartData): uPlot.AlignedData => [
 export function drawCharts(root: HTMLElement, charts: ChartData[]): uPlot[] {
   const width = () => Math.max(280, root.clientWidth);
   const plots: uPlot[] = [];
-  // A zoom (or its undo) on one chart is applied to every other one; `following` stops the echo.
-  let following = false;
-  const zoomAll: uPlot.Hooks.Defs['setScale'] = (plot, key) => {
+  // The shared cursor carries a drag to every chart, so a zoom (or its undo) applies to all;
+  // each figure shows its range in data-x-range.
+  const showRange: uPlot.Hooks.Defs['setScale'] = (plot, key) => {
     if (key !== 'x') return;
     const { min, max } = plot.scales.x!;
     (plot.root.parentElement as HTMLElement).dataset.xRange = `${min} ${max}`;
-    if (following) return;
-    following = true;
-    for (const other of plots) {
-      if (other !== plot && min != null && max != null) other.setScale('x', { min, max });
-    }
-    following = false;
   };
   for (const chart of charts) {
     const figure = document.createElement('figure');
     figure.className = 'chart';
     figure.dataset.chart = chart.id;
     root.append(figure);
-    const opts = { ...options(chart, width()), hooks: { setScale: [zoomAll] } };
+    const opts = { ...options(chart, width()), hooks: { setScale: [showRange] } };
     plots.push(new uPlot(opts, dataOf(chart), figure));
   }
   window.addEventListener('resize', () => {
