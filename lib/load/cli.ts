@@ -6,6 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { toolSelection } from '../target/target.ts';
 import { writeCsvFiles } from './csv.ts';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.ts';
+import { generatorLines } from './generator-cost.ts';
+import { writeGeneratorCsv } from './generator-csv.ts';
 import { writeHtmlReport } from './html-report.ts';
 import { liveLine, liveOutput } from './live.ts';
 import {
@@ -124,7 +126,7 @@ function program(): Command {
     )
     .option(
       '--csv <prefix>',
-      'write <prefix>_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv (Locust 2.12’s format)',
+      'write <prefix>_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv (Locust 2.12’s format) and _generator.csv',
     )
     .option('--csv-full-history', 'also write a history row per request name every second')
     .option('--html <file>', 'write a single-file HTML report (opens offline)')
@@ -135,9 +137,12 @@ function program(): Command {
         .default(30_000, '30s'),
     )
     .addOption(
-      new Option('--client <kind>', 'HTTP client: undici (fast) or fetch (slower)')
-        .choices(['undici', 'fetch'])
-        .default('undici'),
+      new Option(
+        '--client <kind>',
+        'HTTP client: net (fastest, http only), undici (https too) or fetch (slowest)',
+      )
+        .choices(['net', 'undici', 'fetch'])
+        .default('net'),
     )
     .option(
       '--max-loop-delay <ms>',
@@ -180,6 +185,8 @@ export function consoleReport(report: Report): string {
   ];
   const sideBySide = sideBySideRows(report);
   if (sideBySide.length > 0) lines.push('', sideBySideTable(sideBySide));
+  const generator = generatorLines(report.result.stats.generator);
+  if (generator.length > 0) lines.push('', ...generator);
   if (report.thresholds.length > 0)
     lines.push('', 'Thresholds', ...thresholdLines(report.thresholds));
   for (const warning of report.warnings) lines.push('', `WARNING: ${warning}`);
@@ -292,6 +299,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const files = writeCsvFiles(resolve(options.csv), report, {
       fullHistory: options.csvFullHistory === true,
     });
+    files.push(writeGeneratorCsv(resolve(options.csv), report.result.stats.generator));
     io.stderr.write(`CSV: ${files.join(', ')}\n`);
   }
   if (options.html) {

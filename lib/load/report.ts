@@ -1,6 +1,7 @@
 // Everything a finished run reports, whatever the format: the run's settings, its
 // statistics, the thresholds' verdicts, and the warnings that make numbers suspect.
 import { formatMs, formatPercent } from './format.ts';
+import { generatorWarning } from './generator-cost.ts';
 import type { RunResult } from './run.ts';
 import { type EntrySummary, type FailureRow, PERCENTILES, type TaskErrorRow } from './run-stats.ts';
 import { LATE_MS, MAX_BACKLOG_SECONDS } from './runner.ts';
@@ -78,6 +79,8 @@ function warningsOf(meta: RunMeta, result: RunResult): string[] {
         'are suspect. Use fewer users, more --workers, or another machine.',
     );
   }
+  const busy = generatorWarning(stats.generator);
+  if (busy) warnings.push(busy);
   const { scheduled, late, dropped } = stats.arrivals;
   if (meta.rate && late > 0) {
     warnings.push(
@@ -124,7 +127,7 @@ export interface SideBySideRow {
 
 /** The one line that says what the gap between the two sets is. */
 export const GAP_EXPLAINED =
-  'corrected counts from the intended send time, uncorrected from the actual one (what a ' +
+  'Corrected counts from the intended send time, uncorrected from the actual one (what a ' +
   'closed-loop tool reports); the gap is time spent waiting for a free user or a late ' +
   'generator: the coordinated omission the uncorrected figures hide.';
 

@@ -1,8 +1,9 @@
 // The main thread's view of a run: every thread's interval reports merged into one
 // StatsEntry per request name plus "Aggregated" (histograms merged, never percentiles
 // averaged), a history row per second (the aggregate, each request name, each generator
-// thread's CPU), and what makes the numbers suspect. In the open model a second set of
+// thread's cost), and what makes the numbers suspect. In the open model a second set of
 // entries holds the same requests timed from their actual send time (uncorrected).
+import { GeneratorCost, type GeneratorSample } from './generator-cost.ts';
 import type { LoadStats, LoadStatsModule } from './kata-stats.ts';
 import type { ArrivalCounts, IntervalReport } from './runner.ts';
 
@@ -56,21 +57,14 @@ export interface EntryHistory {
   total: EntrySummary;
 }
 
-/** What one generator thread cost over the last interval: the chart's per-thread series. */
-export interface ThreadSample {
-  thread: number;
-  /** Share of one core (1.0 = a whole core); undefined where /proc cannot tell. */
-  cpu: number | undefined;
-}
-
 export interface HistoryRow extends EntryHistory {
   /** Epoch ms. */
   wall: number;
   users: number;
   /** Each request name, sorted like the final table. */
   entries: EntryHistory[];
-  /** Each generator thread's latest report, in thread order. */
-  threads: ThreadSample[];
+  /** What each generator thread cost in its last report (CPU, heap, RSS). */
+  generator: GeneratorSample[];
 }
 
 export interface Saturation {
@@ -114,8 +108,9 @@ export class RunStats {
   readonly uncorrectedAggregated: LoadStats;
   readonly taskErrors = new Map<string, { count: number; traceback: string }>();
   readonly saturation: Saturation[] = [];
+  /** Per thread and second: CPU, heap, RSS (generator-cost.ts). */
+  readonly generator = new GeneratorCost();
   private readonly usersByThread = new Map<number, number>();
-  private readonly cpuByThread = new Map<number, number | undefined>();
   /** Per row (key, or '' for Aggregated): one entry per tick, the last CURRENT_WINDOW_SECONDS. */
   private readonly windows = new Map<string, { thisTick: LoadStats; window: LoadStats[] }>();
 
@@ -187,13 +182,11 @@ export class RunStats {
       if (seen) seen.count += n;
       else this.taskErrors.set(message, { count: n, traceback });
     }
-    if (report.cpu)
-      this.cpuByThread.set(report.thread, report.cpu.cpuSeconds / report.cpu.wallSeconds);
-    else this.cpuByThread.set(report.thread, undefined);
     this.arrivals.scheduled += report.arrivals.scheduled;
     this.arrivals.late += report.arrivals.late;
     this.arrivals.dropped += report.arrivals.dropped;
     this.usersByThread.set(report.thread, report.users);
+    this.generator.add(report, this.wall());
     if (report.loopDelay.p99 > this.maxLoopDelayMs) {
       this.saturation.push({ thread: report.thread, wall: this.wall(), ...report.loopDelay });
     }
@@ -237,9 +230,7 @@ export class RunStats {
       wall: this.wall(),
       users: this.users,
       entries,
-      threads: [...this.cpuByThread]
-        .sort(([a], [b]) => a - b)
-        .map(([thread, cpu]) => ({ thread, cpu })),
+      generator: this.generator.latest(),
     };
     this.history.push(row);
     return row;

@@ -3,7 +3,7 @@
 // drawn, answer a hover with values, and fit a 900 px window without sideways scrolling.
 // The browser part runs in headless Chromium; it skips with the reason where none is
 // installed, and in CI (which installs it) it must run.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { delay, HttpResponse, http } from 'msw';

@@ -30,7 +30,7 @@ function options(chart: ChartData, width: number): uPlot.Options {
       { label: chart.unit, size: 56 },
     ],
     series: [
-      { label: 's', value: (_u, v) => (v === null ? '–' : `${v} s`) },
+      { label: 'time', value: (_u, v) => (v === null ? '–' : `${v} s`) },
       ...chart.series.map(
         (s): uPlot.Series => ({
           label: s.label,

@@ -1,6 +1,7 @@
 // The report's charts as data (chart-data.ts) from a finished run's history: requests/s and
 // failures/s, the Aggregated p50/p95/p99, each request name's p95 and req/s, users, and each
 // generator thread's CPU. Every series is one value per history row (one a second).
+import type { GeneratorSample } from '../generator-cost.ts';
 import type { Report } from '../report.ts';
 import { type EntryHistory, type HistoryRow, PERCENTILES } from '../run-stats.ts';
 import type { ChartData, ChartSeries } from './chart-data.ts';
@@ -45,16 +46,17 @@ function perName(
 /** One series per generator thread, from each history row's latest per-thread samples. */
 export function threadSeries(
   history: HistoryRow[],
-  value: (sample: HistoryRow['threads'][number]) => number | undefined,
+  value: (sample: GeneratorSample) => number | undefined,
+  label = (thread: number) => `thread ${thread}`,
 ): ChartSeries[] {
-  const threads = [...new Set(history.flatMap((row) => row.threads.map((t) => t.thread)))].sort(
+  const threads = [...new Set(history.flatMap((row) => row.generator.map((t) => t.thread)))].sort(
     (a, b) => a - b,
   );
   return threads.map((thread, i) => ({
-    label: `thread ${thread}`,
+    label: label(thread),
     color: colorAt(i),
     values: history.map((row) => {
-      const sample = row.threads.find((t) => t.thread === thread);
+      const sample = row.generator.find((t) => t.thread === thread);
       const v = sample && value(sample);
       return v === undefined ? null : v;
     }),
@@ -101,8 +103,23 @@ export function reportCharts(report: Report): ChartData[] {
   const cpu = threadSeries(history, (t) =>
     t.cpu === undefined ? undefined : round(t.cpu * 100, 1),
   );
-  if (cpu.length > 0) {
+  if (cpu.some((s) => s.values.some((v) => v !== null))) {
     charts.push(chart('generator-cpu', 'Load generator CPU per thread', '% of a core', cpu));
+  }
+  const mb = (bytes: number | undefined) =>
+    bytes === undefined ? undefined : round(bytes / 2 ** 20, 1);
+  const heap = threadSeries(
+    history,
+    (t) => mb(t.heapUsedBytes),
+    (n) => `heap, thread ${n}`,
+  );
+  const rss = history.map((row) => {
+    const bytes = row.generator.find((t) => t.rssBytes !== undefined)?.rssBytes;
+    return bytes === undefined ? null : round(bytes / 2 ** 20, 1);
+  });
+  if (heap.length > 0 || rss.some((v) => v !== null)) {
+    const process = { label: 'process RSS', color: '#6e7781', values: rss, dash: true };
+    charts.push(chart('generator-memory', 'Load generator memory', 'MB', [...heap, process]));
   }
   return charts;
 }
