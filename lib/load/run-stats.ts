@@ -237,7 +237,7 @@ export class RunStats {
   }
 
   /**
-   * Locust's "Reset Stats": every count, histogram, failure, warning and history row is
+   * Locust's "Reset Stats": every count, histogram, failure, exception and history row is
    * forgotten and the rates count from now; the run goes on. A report still in flight from a
    * thread lands after the reset and counts (at most one interval, as in Locust).
    */
