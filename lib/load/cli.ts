@@ -24,6 +24,8 @@ import { failuresTable, percentilesTable, sideBySideTable, statsTable } from './
 import { parseThreshold, type Threshold } from './thresholds.ts';
 import type { ClientKind } from './transport.ts';
 import { formatDuration, parseDuration, parseRate } from './units.ts';
+import { serveWebUi } from './web/serve.ts';
+import { DEFAULT_WEB_HOST, DEFAULT_WEB_PORT } from './web/server.ts';
 
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('./scenarios/albums.ts', import.meta.url));
 
@@ -35,7 +37,8 @@ export interface CliIo {
 }
 
 interface Parsed {
-  host: string;
+  /** Required, except with --web (the form's default then). */
+  host?: string;
   scenario: string;
   users: number;
   spawnRate: number;
@@ -51,6 +54,9 @@ interface Parsed {
   client: ClientKind;
   maxLoopDelay: number;
   kata?: boolean;
+  web?: boolean;
+  webHost: string;
+  webPort: number;
 }
 
 const argument =
@@ -82,7 +88,7 @@ function program(): Command {
     .description(
       'Load-test an HTTP service with Locust-style users (closed model) or a fixed arrival rate (open model).',
     )
-    .requiredOption('-H, --host <url>', 'the service, e.g. http://127.0.0.1:8080')
+    .option('-H, --host <url>', 'the service, e.g. http://127.0.0.1:8080 (with --web: the default)')
     .addOption(
       new Option('-f, --scenario <file>', 'a scenario module (its default export)').default(
         DEFAULT_SCENARIO,
@@ -148,6 +154,23 @@ function program(): Command {
       '--kata',
       'record with your kata 10 code in katas/ (every thread) instead of the reference',
     )
+    .option(
+      '--web',
+      'serve a live web UI (Locust-style: the form, Start/Stop/Reset, live statistics and charts, downloads); the host, users, spawn rate, run time and scenario become its defaults',
+    )
+    .option(
+      '--web-port <port>',
+      `the web UI's port (0: a free one)`,
+      argument((text) => {
+        const value = Number(text);
+        if (!Number.isInteger(value) || value < 0 || value > 65535) {
+          throw new Error('expected a port from 0 to 65535');
+        }
+        return value;
+      }),
+      DEFAULT_WEB_PORT,
+    )
+    .option('--web-host <address>', `the web UI's address`, DEFAULT_WEB_HOST)
     .addHelpText(
       'after',
       '\nAs a Locust worker (see `--locust-master tcp://HOST:5557 --help`):\n' +
@@ -200,6 +223,36 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError && error.exitCode === 0) return EXIT_CODES.ok;
     return EXIT_CODES.usage;
   }
+  if (options.web) {
+    return serveWebUi(
+      {
+        webHost: options.webHost,
+        webPort: options.webPort,
+        host: options.host ?? '',
+        users: options.users,
+        spawnRate: options.spawnRate,
+        runTimeMs: options.runTime,
+        scenario: options.scenario,
+        workers: options.workers,
+        seed: options.seed,
+        timeoutMs: options.timeout,
+        client: options.client,
+        maxLoopDelayMs: options.maxLoopDelay,
+        rate: options.rate,
+        target: toolSelection(options.kata === true),
+        thresholds: options.threshold,
+        csv: options.csv,
+        csvFullHistory: options.csvFullHistory === true,
+        html: options.html,
+      },
+      io,
+    );
+  }
+  if (!options.host) {
+    io.stderr.write(`error: required option '-H, --host <url>' not specified\n`);
+    return EXIT_CODES.usage;
+  }
+  const host = options.host;
   const scenarioPath = resolve(options.scenario);
   let scenarioName: string;
   try {
@@ -209,7 +262,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_CODES.error;
   }
   const meta: RunMeta = {
-    host: options.host,
+    host,
     scenario: scenarioName,
     users: options.users,
     spawnRate: options.spawnRate,
@@ -221,7 +274,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     ...(options.rate ? { rate: options.rate } : {}),
   };
   io.stderr.write(
-    `${scenarioName} → ${options.host} for ${formatDuration(options.runTime)} (${modelOf(meta)}` +
+    `${scenarioName} → ${host} for ${formatDuration(options.runTime)} (${modelOf(meta)}` +
       `${options.workers ? `, ${options.workers} worker threads` : ''}` +
       `${options.kata ? ', your kata 10 statistics' : ''})\n`,
   );
@@ -229,7 +282,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let result: Awaited<ReturnType<typeof runLoad>>;
   try {
     result = await runLoad({
-      host: options.host,
+      host,
       scenario: scenarioPath,
       users: options.users,
       spawnRate: options.spawnRate,

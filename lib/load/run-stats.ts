@@ -118,7 +118,8 @@ export class RunStats {
     /** Kata 10's statistics, as the switch chose them: the threads' reports need the same. */
     private readonly stats: LoadStatsModule,
     private readonly wall: () => number,
-    readonly startedAt: number,
+    /** When the statistics began: the run's start, or the last `reset()`. */
+    public startedAt: number,
     /** Event-loop delay (p99, ms) above which a generator thread counts as saturated. */
     readonly maxLoopDelayMs: number,
   ) {
@@ -156,15 +157,25 @@ export class RunStats {
   add(report: IntervalReport): void {
     for (const serialized of report.entries) {
       const part = this.stats.StatsEntry.deserialize(serialized, this.wall);
-      this.entryFor(this.entries, part).merge(part);
+      const entry = this.entryFor(this.entries, part);
+      entry.merge(part);
       this.aggregated.merge(part);
       this.tickEntry(`${part.method} ${part.name}`, part.name, part.method).merge(part);
       this.tickEntry('', 'Aggregated', '').merge(part);
+      // A part drained before a reset may start earlier: rates count from the reset.
+      entry.startedAt = Math.max(entry.startedAt, this.startedAt);
+      this.aggregated.startedAt = Math.max(this.aggregated.startedAt, this.startedAt);
     }
     for (const serialized of report.uncorrected ?? []) {
       const part = this.stats.StatsEntry.deserialize(serialized, this.wall);
-      this.entryFor(this.uncorrected, part).merge(part);
+      const entry = this.entryFor(this.uncorrected, part);
+      entry.merge(part);
       this.uncorrectedAggregated.merge(part);
+      entry.startedAt = Math.max(entry.startedAt, this.startedAt);
+      this.uncorrectedAggregated.startedAt = Math.max(
+        this.uncorrectedAggregated.startedAt,
+        this.startedAt,
+      );
     }
     for (const [message, n, traceback] of report.taskErrors) {
       const seen = this.taskErrors.get(message);
@@ -223,6 +234,26 @@ export class RunStats {
     };
     this.history.push(row);
     return row;
+  }
+
+  /**
+   * Locust's "Reset Stats": every count, histogram, failure, exception and history row is
+   * forgotten and the rates count from now; the run goes on. A report still in flight from a
+   * thread lands after the reset and counts (at most one interval, as in Locust).
+   */
+  reset(): void {
+    this.startedAt = this.wall();
+    this.entries.clear();
+    this.uncorrected.clear();
+    for (const entry of [this.aggregated, this.uncorrectedAggregated]) {
+      entry.reset();
+      entry.startedAt = this.startedAt;
+    }
+    this.windows.clear();
+    this.history.length = 0;
+    this.arrivals.scheduled = this.arrivals.late = this.arrivals.dropped = 0;
+    this.taskErrors.clear();
+    this.saturation.length = 0;
   }
 
   /** Rows sorted like Locust's table (by name, then method), Aggregated last. */

@@ -35,6 +35,8 @@ export interface LoadOptions<S = unknown> {
   stats?: LoadStatsModule;
   /** Stops the run early (Ctrl-C); the statistics so far are still returned. */
   signal?: AbortSignal;
+  /** Once every thread is ready, with the statistics the run fills (the web UI resets them). */
+  onStart?: (stats: RunStats) => void;
   /** Once a second, after merging what the threads reported. */
   onTick?: (row: HistoryRow, stats: RunStats) => void;
   /** In-process runs only: a clock, wire and loop probe a spec controls. */
@@ -221,6 +223,7 @@ export async function runLoad<S>(options: LoadOptions<S>): Promise<RunResult> {
   // The clock starts when every thread is ready to go (workers take a while to load).
   const startedAt = clock.wall();
   stats = new RunStats(statsModule, () => clock.wall(), startedAt, options.maxLoopDelayMs);
+  options.onStart?.(stats);
   let interrupted = false;
   const stopAll = () => {
     interrupted = true;

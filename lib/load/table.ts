@@ -31,36 +31,55 @@ const ALIGN_NUMBERS = (columns: number) =>
 const failuresCell = (row: EntrySummary) =>
   `${row.failures}(${formatPercent(row.count === 0 ? 0 : row.failures / row.count)})`;
 
+/** The request statistics' columns, as the terminal prints them (the web UI shows the same). */
+export const STATS_HEAD = [
+  'Type',
+  'Name',
+  '# reqs',
+  '# fails',
+  'Avg',
+  'Min',
+  'Max',
+  'Med',
+  'req/s',
+  'failures/s',
+];
+
+export function statsCells(row: EntrySummary): string[] {
+  return [
+    row.method,
+    row.name,
+    String(row.count),
+    failuresCell(row),
+    formatMs(row.avg),
+    formatMs(row.min),
+    formatMs(row.max),
+    formatMs(row.median),
+    formatRate(row.rps),
+    formatRate(row.failPerSec),
+  ];
+}
+
 export function statsTable(rows: EntrySummary[], total: EntrySummary): string {
-  const head = ['Type', 'Name', '# reqs', '# fails', 'Avg', 'Min', 'Max', 'Med', 'req/s'];
   const table = new Table({
     ...PLAIN,
-    head: [...head, 'failures/s'],
-    colAligns: ALIGN_NUMBERS(head.length + 1),
+    head: STATS_HEAD,
+    colAligns: ALIGN_NUMBERS(STATS_HEAD.length),
   });
-  for (const row of [...rows, total]) {
-    table.push([
-      row.method,
-      row.name,
-      row.count,
-      failuresCell(row),
-      formatMs(row.avg),
-      formatMs(row.min),
-      formatMs(row.max),
-      formatMs(row.median),
-      formatRate(row.rps),
-      formatRate(row.failPerSec),
-    ]);
-  }
+  for (const row of [...rows, total]) table.push(statsCells(row));
   return table.toString();
 }
 
+export const PERCENTILES_HEAD = ['Type', 'Name', ...PERCENTILES.map(percentileLabel), '# reqs'];
+
+export function percentilesCells(row: EntrySummary): string[] {
+  return [row.method, row.name, ...row.percentiles.map(formatMs), String(row.count)];
+}
+
 export function percentilesTable(rows: EntrySummary[], total: EntrySummary): string {
-  const head = ['Type', 'Name', ...PERCENTILES.map(percentileLabel), '# reqs'];
+  const head = PERCENTILES_HEAD;
   const table = new Table({ ...PLAIN, head, colAligns: ALIGN_NUMBERS(head.length) });
-  for (const row of [...rows, total]) {
-    table.push([row.method, row.name, ...row.percentiles.map(formatMs), row.count]);
-  }
+  for (const row of [...rows, total]) table.push(percentilesCells(row));
   return `Response time percentiles (ms)\n${table.toString()}`;
 }
 

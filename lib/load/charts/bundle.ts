@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 let script: string | undefined;
 
 /** uPlot is MIT-licensed: its notice travels with every copy (the minifier drops comments). */
-function uPlotNotice(): string {
+export function uPlotNotice(): string {
   const { version } = require('uplot/package.json') as { version: string };
   return `/*! uPlot ${version} (μPlot), https://github.com/leeoniya/uPlot, (c) Leon Sorokin, MIT License */`;
 }
