@@ -11,10 +11,10 @@ const count = (n: number) => n.toLocaleString('en-US');
 const READ = lineOf('naive-counter.ts', 'await store.get(key)');
 const WRITE = lineOf('naive-counter.ts', 'await store.set(key');
 
-describe('the naive counter of experiment A (50 tasks × 100 get-then-set)', () => {
+describe('the naive counter of experiment A (50 tasks × 1,000 get-then-set, as in kata 01)', () => {
   it('is reported: a read/write race and a write/write race, naming both tasks and lines', async () => {
     const race = newRace();
-    const { total, expected } = await runCounter(race, naiveIncrement, 50, 100);
+    const { total, expected } = await runCounter(race, naiveIncrement, 50, 1000);
     const found = race.races().length;
     expect(
       found,
