@@ -8,7 +8,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { HappensBeforeDetector, Location, Race, SyncObject, TaskId } from './detector-api.ts';
-import { type CapturedSite, captureSite } from './site.ts';
+import { CREATION_DEPTH, type CapturedSite, captureSite } from './site.ts';
 import { currentTurn } from './turns.ts';
 
 export const MAIN_TASK: TaskId = 0;
@@ -54,7 +54,10 @@ export class RaceRuntime {
    * Starts `fn` as a new task, like Go's `go`. Awaiting the result joins it: the task's end
    * happens before the awaiter goes on. A task that nobody awaits is never joined.
    */
-  go<T>(fn: () => T | PromiseLike<T>, createdAt: CapturedSite = captureSite()): PromiseLike<T> {
+  go<T>(
+    fn: () => T | PromiseLike<T>,
+    createdAt: CapturedSite = captureSite(CREATION_DEPTH),
+  ): PromiseLike<T> {
     const parent = this.task();
     const child = this.nextTask++;
     const info: TaskInfo = { id: child, parent, createdAt, finished: false };
