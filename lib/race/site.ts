@@ -23,11 +23,11 @@ export interface CapturedSite extends Site {
 }
 
 /**
- * Frames kept per access: the instrumentation's own two or three (runtime, wrapper or Proxy
- * trap) and the program's innermost ones. A capture costs about the same at any depth, but
- * every frame kept is one more CallSite built when the site's key is first read.
+ * Frames kept per access: the instrumentation's own three or four (site, runtime, wrapper or
+ * Proxy trap) and the program's innermost ones. A capture costs about the same at any depth,
+ * but every frame kept is one more CallSite built when the site's key is first read.
  */
-const ACCESS_DEPTH = 5;
+const ACCESS_DEPTH = 6;
 /** Frames kept where a task was started: rare, so the whole chain of callers up to the program's. */
 export const CREATION_DEPTH = 8;
 const OWN_DIR = `${repoRoot}/lib/race/`;

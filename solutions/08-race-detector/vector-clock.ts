@@ -5,30 +5,42 @@
 // Clocks are immutable: an access keeps a reference to its task's clock at that moment, and a
 // task gets a new clock only when it synchronizes, so recording an access copies nothing.
 //
-// The entries are an array indexed by task id (ids are small and dense: the runtime numbers
-// tasks 0, 1, 2, …), so a copy is one `slice`, not a Map rebuilt entry by entry: a lock or an
-// atomic counter passed among 50 tasks copies a clock at every hand-off.
+// Two parts, because copying is the cost: the entries of tasks 0 to DENSE - 1 live in an array
+// indexed by task id (the runtime numbers tasks 0, 1, 2, …), copied with one `slice`, not a Map
+// rebuilt entry by entry: a lock or an atomic counter passed among 50 tasks copies a clock at
+// every hand-off. Any other id (a server's ten-thousandth request) goes to a Map, so a clock
+// stays as small as the tasks it knows, and a clock's two parts are shared, never copied, when
+// only the other part changes.
 
 import type { TaskId } from '../../lib/race/detector-api.ts';
 
-export class VectorClock {
-  static readonly EMPTY = new VectorClock([]);
+const DENSE = 256;
+const isDense = (task: TaskId) => task >>> 0 === task && task < DENSE;
+const NONE: ReadonlyMap<TaskId, number> = new Map();
 
-  /** `entries[t]` is what is known of task t; indices past the end are 0. */
-  private constructor(private readonly entries: readonly number[]) {}
+export class VectorClock {
+  static readonly EMPTY = new VectorClock([], NONE);
+
+  private constructor(
+    /** `dense[t]` is what is known of task t < DENSE; past the end, 0. */
+    private readonly dense: readonly number[],
+    private readonly sparse: ReadonlyMap<TaskId, number>,
+  ) {}
 
   /** The epochs of `task` known here; 0 if none. */
   of(task: TaskId): number {
-    return this.entries[task] ?? 0;
+    return (isDense(task) ? this.dense[task] : this.sparse.get(task)) ?? 0;
   }
 
   /** The same clock with `task`'s entry one higher: `task` starts a new epoch. */
   tick(task: TaskId): VectorClock {
-    const next = this.entries.slice();
-    // Fill up to `task` with zeros, so the array stays packed (no holes).
+    const epoch = this.of(task) + 1;
+    if (!isDense(task)) return new VectorClock(this.dense, new Map(this.sparse).set(task, epoch));
+    const next = this.dense.slice();
+    // Zeros up to `task`, so the array stays packed (no holes).
     for (let t = next.length; t < task; t++) next.push(0);
-    next[task] = this.of(task) + 1;
-    return new VectorClock(next);
+    next[task] = epoch;
+    return new VectorClock(next, this.sparse);
   }
 
   /**
@@ -39,18 +51,21 @@ export class VectorClock {
     if (this.covers(other)) return this;
     if (other.covers(this)) return other;
     const [longer, shorter] =
-      this.entries.length >= other.entries.length
-        ? [this.entries, other.entries]
-        : [other.entries, this.entries];
-    const next = longer.slice();
-    for (let t = 0; t < shorter.length; t++) if (shorter[t]! > next[t]!) next[t] = shorter[t]!;
-    return new VectorClock(next);
+      this.dense.length >= other.dense.length
+        ? [this.dense, other.dense]
+        : [other.dense, this.dense];
+    const dense = longer.slice();
+    for (let t = 0; t < shorter.length; t++) if (shorter[t]! > dense[t]!) dense[t] = shorter[t]!;
+    const sparse = new Map(this.sparse);
+    for (const [task, epoch] of other.sparse) if (epoch > this.of(task)) sparse.set(task, epoch);
+    return new VectorClock(dense, sparse);
   }
 
   /** Whether this clock knows everything `other` knows. */
   covers(other: VectorClock): boolean {
-    const theirs = other.entries;
+    const theirs = other.dense;
     for (let t = 0; t < theirs.length; t++) if (theirs[t]! > this.of(t)) return false;
+    for (const [task, epoch] of other.sparse) if (epoch > this.of(task)) return false;
     return true;
   }
 

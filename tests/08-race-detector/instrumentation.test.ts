@@ -228,6 +228,20 @@ describe('kata 01’s store', () => {
     expect(recorder.sites[0]!.frames()[0]?.where).toMatch(/instrumentation\.test\.ts:\d+$/);
   });
 
+  it('with sites off, every access gets one shared site and no stack', async () => {
+    const recorder = new Recorder();
+    const race = new RaceRuntime(recorder, { sites: false });
+    const store = trackStore(race, new SimulatedStore(), 'db');
+    await store.set('k', await store.get('k'));
+    expect(recorder.sites.map((site) => site.key)).toEqual([
+      '<site not captured>',
+      '<site not captured>',
+    ]);
+    expect(recorder.sites[0]!.frames()).toEqual([
+      { fn: '<anonymous>', where: '<site not captured>' },
+    ]);
+  });
+
   it('a store without incr or compareAndSet gets none', () => {
     const { race } = recorded();
     const store = trackStore(race, { get: async () => 1, set: async () => {} });
