@@ -8,7 +8,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { HappensBeforeDetector, Location, Race, SyncObject, TaskId } from './detector-api.ts';
-import { CREATION_DEPTH, type CapturedSite, captureSite, namedSite } from './site.ts';
+import { type CapturedSite, CREATION_DEPTH, captureSite, namedSite } from './site.ts';
 import { currentTurn } from './turns.ts';
 
 export const MAIN_TASK: TaskId = 0;
