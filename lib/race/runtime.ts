@@ -8,7 +8,7 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { HappensBeforeDetector, Location, Race, SyncObject, TaskId } from './detector-api.ts';
-import { type CapturedSite, captureSite } from './site.ts';
+import { type CapturedSite, CREATION_DEPTH, captureSite, namedSite } from './site.ts';
 import { currentTurn } from './turns.ts';
 
 export const MAIN_TASK: TaskId = 0;
@@ -38,7 +38,24 @@ export class RaceRuntime {
   ]);
   private nextTask = MAIN_TASK + 1;
 
-  constructor(readonly detector: RaceDetectorCore) {}
+  private readonly uncaptured: CapturedSite | undefined;
+
+  /**
+   * `sites: false` skips the stack capture of every access (its largest cost): each access gets
+   * one shared site, so a race is still found and counted, but reported once, with no line.
+   * For runs where only whether there is a race matters.
+   */
+  constructor(
+    readonly detector: RaceDetectorCore,
+    { sites = true }: { sites?: boolean } = {},
+  ) {
+    this.uncaptured = sites ? undefined : namedSite('<site not captured>');
+  }
+
+  /** Where the running code is: the caller's stack, or the shared site when sites are off. */
+  site(): CapturedSite {
+    return this.uncaptured ?? captureSite();
+  }
 
   /** The running task. */
   task(): TaskId {
@@ -54,7 +71,10 @@ export class RaceRuntime {
    * Starts `fn` as a new task, like Go's `go`. Awaiting the result joins it: the task's end
    * happens before the awaiter goes on. A task that nobody awaits is never joined.
    */
-  go<T>(fn: () => T | PromiseLike<T>, createdAt: CapturedSite = captureSite()): PromiseLike<T> {
+  go<T>(
+    fn: () => T | PromiseLike<T>,
+    createdAt: CapturedSite = captureSite(CREATION_DEPTH),
+  ): PromiseLike<T> {
     const parent = this.task();
     const child = this.nextTask++;
     const info: TaskInfo = { id: child, parent, createdAt, finished: false };
@@ -92,11 +112,11 @@ export class RaceRuntime {
     };
   }
 
-  read(location: Location, site: CapturedSite = captureSite()): void {
+  read(location: Location, site: CapturedSite = this.site()): void {
     this.detector.read(this.task(), currentTurn(), location, site);
   }
 
-  write(location: Location, site: CapturedSite = captureSite()): void {
+  write(location: Location, site: CapturedSite = this.site()): void {
     this.detector.write(this.task(), currentTurn(), location, site);
   }
 

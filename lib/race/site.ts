@@ -22,7 +22,14 @@ export interface CapturedSite extends Site {
   frames(): Frame[];
 }
 
-const DEPTH = 8;
+/**
+ * Frames kept per access: the instrumentation's own three or four (site, runtime, wrapper or
+ * Proxy trap) and the program's innermost ones. A capture costs about the same at any depth,
+ * but every frame kept is one more CallSite built when the site's key is first read.
+ */
+const ACCESS_DEPTH = 6;
+/** Frames kept where a task was started: rare, so the whole chain of callers up to the program's. */
+export const CREATION_DEPTH = 8;
 const OWN_DIR = `${repoRoot}/lib/race/`;
 
 const pathOf = (file: string) => (file.startsWith('file://') ? fileURLToPath(file) : file);
@@ -85,9 +92,9 @@ class StackSite implements CapturedSite {
   }
 }
 
-export function captureSite(): CapturedSite {
+export function captureSite(depth = ACCESS_DEPTH): CapturedSite {
   const savedLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = DEPTH;
+  Error.stackTraceLimit = depth;
   const holder: { stack?: unknown } = {};
   Error.captureStackTrace(holder, captureSite);
   Error.stackTraceLimit = savedLimit;

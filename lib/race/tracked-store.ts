@@ -4,7 +4,6 @@
 
 import type { AtomicStore, CasStore, ReadWriteStore } from '../store/async-store.ts';
 import type { RaceRuntime } from './runtime.ts';
-import { captureSite } from './site.ts';
 
 export function trackStore<S extends ReadWriteStore & Partial<AtomicStore>>(
   race: RaceRuntime,
@@ -22,7 +21,7 @@ export function trackStore<S extends ReadWriteStore & Partial<AtomicStore>>(
   const tracked: ReadWriteStore & Partial<CasStore> & Partial<AtomicStore> = {
     async get(key) {
       // The caller's frame is on the stack only now; the value is read when the trip ends.
-      const site = captureSite();
+      const site = race.site();
       const value = await store.get(key);
       race.read(location(key), site);
       return value;

@@ -6,7 +6,11 @@
 // - Channel: a send happens before the receive that gets the value completes, and a receive
 //   happens before the send it took completes. Both edges are added for every channel, so a
 //   buffered channel is treated as more synchronizing than Go's: that may hide a race, it
-//   never invents one. `select` is not wrapped.
+//   never invents one.
+// - Select (`trackSelect`): the case that runs gives the edges of that send or receive. The
+//   release must come before the select starts (a partner may complete it at once), when the
+//   winner is not known yet, so every case releases; only the winner acquires. Releasing on a
+//   channel that was not used only adds order: it may hide a race, never invent one.
 
 import type { RaceRuntime } from './runtime.ts';
 
@@ -126,10 +130,19 @@ export interface ChannelLike<T> {
   close(): void;
 }
 
+/** A tracked channel's real channel and its two sync objects, for `trackSelect`. */
+interface ChannelEdges {
+  channel: unknown;
+  sent: object;
+  taken: object;
+}
+
+const edgesOf = new WeakMap<object, ChannelEdges>();
+
 export function trackChannel<T>(race: RaceRuntime, channel: ChannelLike<T>): ChannelLike<T> {
   const sent = {};
   const taken = {};
-  return {
+  const tracked: ChannelLike<T> = {
     async send(value, options) {
       race.release(sent);
       await channel.send(value, options);
@@ -158,5 +171,60 @@ export function trackChannel<T>(race: RaceRuntime, channel: ChannelLike<T>): Cha
       race.release(sent);
       channel.close();
     },
+  };
+  edgesOf.set(tracked, { channel, sent, taken });
+  return tracked;
+}
+
+/** Kata 07's select cases, over channels of type `C`. */
+export type SelectCaseOf<C> = { recv: C | null } | { send: C | null; value: unknown };
+
+// biome-ignore lint/suspicious/noExplicitAny: cases mix channels of different element types
+export type TrackedSelectCase = SelectCaseOf<ChannelLike<any>>;
+
+export interface SelectedCase {
+  /** The case that ran; -1 for the default. */
+  index: number;
+  value?: unknown;
+  ok?: boolean;
+}
+
+/** Kata 07's `select`: it takes the real channels, whatever their type. */
+type RealSelect<O> = (
+  // biome-ignore lint/suspicious/noExplicitAny: the real select's own case type
+  cases: readonly SelectCaseOf<any>[],
+  options?: O,
+) => Promise<SelectedCase>;
+
+export type TrackedSelect<O> = (
+  cases: readonly TrackedSelectCase[],
+  options?: O,
+) => Promise<SelectedCase>;
+
+/**
+ * Kata 07's `select`, over channels made by `trackChannel`: each case is handed to the real
+ * select with the real channel, and the case that runs gets the edges of its send or receive.
+ */
+export function trackSelect<O>(race: RaceRuntime, select: RealSelect<O>): TrackedSelect<O> {
+  return async (cases, options) => {
+    const edges = cases.map((c) => {
+      const tracked = 'send' in c ? c.send : c.recv;
+      if (tracked === null) return undefined;
+      const found = edgesOf.get(tracked);
+      if (!found) throw new TypeError('select: every channel must come from trackChannel');
+      return found;
+    });
+    const real = cases.map((c, index): SelectCaseOf<unknown> => {
+      const channel = edges[index]?.channel ?? null;
+      return 'send' in c ? { send: channel, value: c.value } : { recv: channel };
+    });
+    for (const [index, c] of cases.entries()) {
+      const edge = edges[index];
+      if (edge) race.release('send' in c ? edge.sent : edge.taken);
+    }
+    const selected = await select(real, options);
+    const edge = edges[selected.index];
+    if (edge) race.acquire('send' in cases[selected.index]! ? edge.taken : edge.sent);
+    return selected;
   };
 }

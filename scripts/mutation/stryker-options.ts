@@ -13,7 +13,16 @@ export const lessonLib: Record<string, string[]> = {
   '05-concurrent-map': ['lib/shared-memory/striped-buffer.ts'],
   '06-buffered-writer': ['lib/io/buffer-size.ts', 'lib/io/short-write-error.ts', 'lib/io/sinks.ts'],
   '07-channels': ['lib/channels/ping-pong-async.ts'],
-  '08-race-detector': ['lib/race/exit-code.ts', 'lib/race/turns.ts'],
+  // The instrumentation the detector's verdicts rest on: the synchronization edges, the store's
+  // accesses, the report. Not site.ts (V8 stack plumbing), at-exit.ts, http.ts,
+  // album-service.ts (process and server glue, specced by running them).
+  '08-race-detector': [
+    'lib/race/exit-code.ts',
+    'lib/race/turns.ts',
+    'lib/race/report.ts',
+    'lib/race/tracked-store.ts',
+    'lib/race/tracked-sync.ts',
+  ],
   '09-album-service': ['lib/album/album-store.ts', 'lib/album/album-table.ts'],
   '10-load-tester': [],
   '11-scaling': ['lib/scaling/points.ts'],

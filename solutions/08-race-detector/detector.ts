@@ -43,6 +43,8 @@ export interface SplitUpdate<S extends Site = Site> {
 export class History<S extends Site = Site> {
   readonly lastWrite = new Map<TaskId, Event<S>>();
   readonly lastSplit = new Map<TaskId, SplitUpdate<S>>();
+  /** The keys of every site kept above: what a write here could be reported with. */
+  readonly sites = new Set<string>();
 }
 
 export class RaceDetector<S extends Site = Site> implements HappensBeforeDetector<S> {
@@ -94,18 +96,28 @@ export class RaceDetector<S extends Site = Site> implements HappensBeforeDetecto
     const write = this.event('write', task, turn, location, site);
     const reads = this.pendingReads.get(task);
     const read = reads?.get(location);
-    if (read && this.splits(read, write)) {
-      for (const [other, earlier] of history.lastWrite) {
-        if (other !== task && this.landsInside(earlier, read, write)) this.report(write, earlier);
+    const split = read !== undefined && this.splits(read, write);
+    // Each pair of sites is reported once: a write whose site was already reported with every
+    // site this location keeps can find nothing new, so the scans below are skipped.
+    const fresh = !this.reportedWithAll(site.key, history.sites);
+    if (split) {
+      if (fresh) {
+        for (const [other, earlier] of history.lastWrite) {
+          if (other !== task && this.landsInside(earlier, read, write)) this.report(write, earlier);
+        }
       }
       history.lastSplit.set(task, { read, write });
+      history.sites.add(read.access.site.key);
     }
-    for (const [other, split] of history.lastSplit) {
-      if (other === task || this.happenedBefore(split.write, write)) continue;
-      this.report(write, this.happenedBefore(split.read, write) ? split.write : split.read);
+    if (fresh) {
+      for (const [other, update] of history.lastSplit) {
+        if (other === task || this.happenedBefore(update.write, write)) continue;
+        this.report(write, this.happenedBefore(update.read, write) ? update.write : update.read);
+      }
     }
     reads?.delete(location);
     history.lastWrite.set(task, write);
+    history.sites.add(site.key);
   }
 
   /** An ended task writes no more: its pending reads can never become half of a race. */
@@ -115,6 +127,13 @@ export class RaceDetector<S extends Site = Site> implements HappensBeforeDetecto
 
   races(): Race<S>[] {
     return [...this.found];
+  }
+
+  private reportedWithAll(key: string, sites: ReadonlySet<string>): boolean {
+    const reported = this.reported.get(key);
+    if (!reported || reported.size < sites.size) return false;
+    for (const other of sites) if (!reported.has(other)) return false;
+    return true;
   }
 
   /** Read and write in different turns: other tasks ran in between. */

@@ -11,19 +11,26 @@ const count = (n: number) => n.toLocaleString('en-US');
 const READ = lineOf('naive-counter.ts', 'await store.get(key)');
 const WRITE = lineOf('naive-counter.ts', 'await store.set(key');
 
-describe('the naive counter of experiment A (50 tasks × 100 get-then-set)', () => {
-  it('is reported: a read/write race and a write/write race, naming both tasks and lines', async () => {
-    const race = newRace();
-    const { total, expected } = await runCounter(race, naiveIncrement, 50, 100);
+describe('the naive counter of experiment A', () => {
+  it('at kata 01’s scale (50 tasks × 1,000 get-then-set): races are reported', async () => {
+    // Sites off: the stack capture of 100,000 accesses is most of the detector's cost, and
+    // whether there is a race does not depend on it. The lines are the next spec's business.
+    const race = newRace({ sites: false });
+    const { total, expected } = await runCounter(race, naiveIncrement, 50, 1000);
     const found = race.races().length;
     expect(
       found,
       `${found} races reported for a counter that lost ${count(expected - total)} of ${count(expected)} updates`,
     ).toBeGreaterThan(0);
-    expect(pairs(race).sort(), reports(race)).toEqual([
-      `write ${WRITE} / read ${READ}`,
-      `write ${WRITE} / write ${WRITE}`,
-    ]);
+  });
+
+  it('10 tasks × 10: a read/write race and a write/write race, naming both tasks and lines', async () => {
+    const race = newRace();
+    const { total, expected } = await runCounter(race, naiveIncrement, 10, 10);
+    expect(
+      pairs(race).sort(),
+      `for a counter that lost ${expected - total} of ${expected} updates:\n${reports(race)}`,
+    ).toEqual([`write ${WRITE} / read ${READ}`, `write ${WRITE} / write ${WRITE}`]);
     for (const record of records(race)) {
       expect(record.location).toBe('store:hits');
       expect(record.current.task, 'the two accesses come from two different tasks').not.toBe(

@@ -18,12 +18,13 @@ import {
   trackChannel,
   trackMutex,
   trackRWMutex,
+  trackSelect,
 } from '../../lib/race/tracked-sync.ts';
 import { currentTurn } from '../../lib/race/turns.ts';
 import { SimulatedStore } from '../../lib/store/async-store.ts';
 import { AsyncMutex } from '../../solutions/03-mutex/async-mutex.ts';
 import { AsyncRWMutex } from '../../solutions/04-rwmutex/async-rwmutex.ts';
-import { Channel } from '../../solutions/07-channels/channel.ts';
+import { Channel, select } from '../../solutions/07-channels/channel.ts';
 
 /** Every call as a line: "fork 0 1", "read 1 t2 store:n", "release 1 lock". */
 class Recorder implements HappensBeforeDetector<CapturedSite> {
@@ -227,6 +228,20 @@ describe('kata 01’s store', () => {
     expect(recorder.sites[0]!.frames()[0]?.where).toMatch(/instrumentation\.test\.ts:\d+$/);
   });
 
+  it('with sites off, every access gets one shared site and no stack', async () => {
+    const recorder = new Recorder();
+    const race = new RaceRuntime(recorder, { sites: false });
+    const store = trackStore(race, new SimulatedStore(), 'db');
+    await store.set('k', await store.get('k'));
+    expect(recorder.sites.map((site) => site.key)).toEqual([
+      '<site not captured>',
+      '<site not captured>',
+    ]);
+    expect(recorder.sites[0]!.frames()).toEqual([
+      { fn: '<anonymous>', where: '<site not captured>' },
+    ]);
+  });
+
   it('a store without incr or compareAndSet gets none', () => {
     const { race } = recorded();
     const store = trackStore(race, { get: async () => 1, set: async () => {} });
@@ -421,5 +436,45 @@ describe('locks and channels, wrapped from outside', () => {
       `release 0 ${taken}`,
       `acquire 0 ${sent}`,
     ]);
+  });
+
+  it('select: every case releases before it, only the case that ran acquires after it', async () => {
+    const { recorder, race } = recorded();
+    const chosen = trackSelect(race, select);
+    const full = trackChannel(race, new Channel<number>(1));
+    const empty = trackChannel(race, new Channel<number>(1));
+    await full.send(7);
+    recorder.calls.length = 0;
+    // Both cases are ready (a value to take, a free slot): `random` 0 picks the first.
+    expect(await chosen([{ recv: full }, { send: empty, value: 1 }], { random: () => 0 })).toEqual({
+      index: 0,
+      value: 7,
+      ok: true,
+    });
+    expect(await chosen([{ recv: full }, { send: empty, value: 2 }])).toEqual({ index: 1 });
+    expect(await chosen([{ recv: full }, { send: empty, value: 3 }], { default: true })).toEqual({
+      index: -1,
+    });
+    expect(await chosen([{ recv: null }, { recv: empty }])).toEqual({
+      index: 1,
+      value: 2,
+      ok: true,
+    });
+    const [fullSent, fullTaken, emptySent, emptyTaken] = ['sync0', 'sync1', 'sync2', 'sync3'];
+    expect(recorder.calls).toEqual([
+      `release 0 ${fullTaken}`,
+      `release 0 ${emptySent}`,
+      `acquire 0 ${fullSent}`,
+      `release 0 ${fullTaken}`,
+      `release 0 ${emptySent}`,
+      `acquire 0 ${emptyTaken}`,
+      `release 0 ${fullTaken}`,
+      `release 0 ${emptySent}`,
+      `release 0 ${emptyTaken}`,
+      `acquire 0 ${emptySent}`,
+    ]);
+    await expect(
+      chosen([{ recv: new Channel<number>() as unknown as ChannelLike<number> }]),
+    ).rejects.toThrow('every channel must come from trackChannel');
   });
 });

@@ -6,12 +6,17 @@ import { describe, it } from 'vitest';
 import type { RaceRuntime } from '../../lib/race/runtime.ts';
 import { trackInstance, trackObject } from '../../lib/race/tracked-proxy.ts';
 import { trackStore } from '../../lib/race/tracked-store.ts';
-import { trackChannel, trackMutex, trackRWMutex } from '../../lib/race/tracked-sync.ts';
+import {
+  trackChannel,
+  trackMutex,
+  trackRWMutex,
+  trackSelect,
+} from '../../lib/race/tracked-sync.ts';
 import { casOnly, type ReadWriteStore } from '../../lib/store/async-store.ts';
 import { increment, incrementWithRetry } from '../../solutions/01-lost-updates/increment.ts';
 import { AsyncMutex } from '../../solutions/03-mutex/async-mutex.ts';
 import { AsyncRWMutex } from '../../solutions/04-rwmutex/async-rwmutex.ts';
-import { Channel } from '../../solutions/07-channels/channel.ts';
+import { Channel, select } from '../../solutions/07-channels/channel.ts';
 import { MemoryAlbumStore } from '../../solutions/09-album-service/memory-store.ts';
 import { albumNumber } from '../09-album-service/albums.ts';
 import { scheduledStore } from '../support/scheduled-store.ts';
@@ -90,6 +95,24 @@ describe(`no false positives: ${RUNS} scheduler orders each, 2–4 tasks`, () =>
         await p.pause(`task ${t} holds the token`);
         counter.n = n + 1;
         if (t < p.tasks - 1) await links[t]!.send(t);
+      });
+    }));
+
+  it('a hand-off through select (kata 07 reference): the token arrives by a recv case, leaves by a send case', () =>
+    neverRaces('a hand-off through select', (p) => {
+      const chosen = trackSelect(p.race, select);
+      const links = Array.from({ length: p.tasks - 1 }, () =>
+        trackChannel(p.race, new Channel<number>()),
+      );
+      // A channel nobody uses: the select's other case, never ready.
+      const idle = trackChannel(p.race, new Channel<number>());
+      const counter = trackObject(p.race, { n: 0 }, 'counter');
+      return each(p, async (t) => {
+        if (t > 0) await chosen([{ send: idle, value: t }, { recv: links[t - 1]! }]);
+        const n = counter.n;
+        await p.pause(`task ${t} holds the token`);
+        counter.n = n + 1;
+        if (t < p.tasks - 1) await chosen([{ recv: idle }, { send: links[t]!, value: t }]);
       });
     }));
 

@@ -1,5 +1,5 @@
 // The detector's overhead: the same program with and without it. The README's table comes
-// from `npx tsx --expose-gc tests/08-race-detector/overhead-table.ts` (time and memory, median of 3).
+// from `npx tsx tests/08-race-detector/overhead-table.ts` (fresh processes; time, CPU and memory, median of 3).
 import { bench, describe } from 'vitest';
 import { increment } from '../../solutions/01-lost-updates/increment.ts';
 import { naiveIncrement } from './naive-counter.ts';

@@ -1,6 +1,7 @@
 // What the detector costs: the same program with and without it (without: no tasks, no
 // AsyncLocalStorage, no tracking). Time is wall-clock; memory is the peak growth of the heap
-// during the run, sampled every few milliseconds after a full GC (run with --expose-gc).
+// during the run, sampled every few milliseconds after a full GC (run with --expose-gc); CPU is
+// the process's user + system time over the run.
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,8 @@ import { albumNumber } from '../09-album-service/albums.ts';
 
 export interface Cost {
   ms: number;
+  /** CPU time of the process (user + system) over the run: less shaken by a busy machine. */
+  cpuMs: number;
   /** Peak heap growth over the run, in bytes. */
   heap: number;
 }
@@ -28,11 +31,13 @@ export async function measure(run: () => Promise<unknown>): Promise<Cost> {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }, 5);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   await run();
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, heap: peak - before };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, heap: peak - before };
 }
 
 const newRuntime = () => new RaceRuntime(new RaceDetector());

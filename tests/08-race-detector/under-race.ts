@@ -7,7 +7,8 @@ import { formatRace, type RaceRecord, raceRecord } from '../../lib/race/report.t
 import { RaceRuntime } from '../../lib/race/runtime.ts';
 import type { CapturedSite } from '../../lib/race/site.ts';
 
-export const newRace = () => new RaceRuntime(new RaceDetector<CapturedSite>());
+export const newRace = (options?: { sites?: boolean }) =>
+  new RaceRuntime(new RaceDetector<CapturedSite>(), options);
 
 export const records = (race: RaceRuntime): RaceRecord[] =>
   race.races().map((found) => raceRecord(found, race));

@@ -9,7 +9,7 @@ export interface CliRun {
   stderr: string;
 }
 
-const script = join(repoRoot, 'scripts', 'load.ts');
+const loadScript = join(repoRoot, 'scripts', 'load.ts');
 
 /**
  * A run is killed after this long: every thread compiles TypeScript first, and on a crowded
@@ -26,15 +26,18 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** SIGKILL after this long: a hung run fails instead of hanging the spec. */
   killAfterMs?: number;
+  /** Another command of scripts/ (`race.ts`); the load tool by default. */
+  script?: string;
 }
 
-/** Runs `scripts/load.ts args…` as a separate process. */
+/** Runs `scripts/load.ts args…` (or another script of scripts/) as a separate process. */
 export function runCli(
   args: string[],
-  { interruptWhen, env = {}, killAfterMs = CLI_KILL_AFTER_MS }: CliOptions = {},
+  { interruptWhen, env = {}, killAfterMs = CLI_KILL_AFTER_MS, script }: CliOptions = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const entry = script ? join(repoRoot, 'scripts', script) : loadScript;
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

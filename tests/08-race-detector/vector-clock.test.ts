@@ -1,0 +1,31 @@
+// The vector clock on its own: what each task's entry says, for the runtime's small ids and
+// for any other id (a server's ten-thousandth request), and how two clocks combine.
+import { VectorClock } from '@target/08-race-detector/vector-clock';
+import { describe, expect, it } from 'vitest';
+
+const { EMPTY } = VectorClock;
+
+describe('VectorClock', () => {
+  it('tick raises one task’s entry only, for small ids and large ones', () => {
+    const clock = EMPTY.tick(3).tick(3).tick(255).tick(256).tick(1000);
+    expect([3, 255, 256, 1000, 4, 999].map((task) => clock.of(task))).toEqual([2, 1, 1, 1, 0, 0]);
+    expect(clock.tick(1000).of(1000)).toBe(2);
+    expect(clock.of(1000), 'a clock never changes: tick makes a new one').toBe(1);
+  });
+
+  it('join takes the larger entry of each task; covers says whether one knows all the other does', () => {
+    const a = EMPTY.tick(3).tick(1000);
+    const b = EMPTY.tick(3).tick(3).tick(7);
+    const later = a.tick(1000).tick(1000);
+    const joined = a.join(b).join(later);
+    expect([3, 7, 1000, 5].map((task) => joined.of(task))).toEqual([2, 1, 3, 0]);
+    expect(joined.covers(a) && joined.covers(b) && joined.covers(later)).toBe(true);
+    expect(a.covers(b), 'a has not seen task 7').toBe(false);
+    expect(b.covers(a), 'b has not seen task 1000').toBe(false);
+    expect(a.covers(later), 'later knows more of task 1000').toBe(false);
+    expect(later.covers(a)).toBe(true);
+    expect(a.join(later).of(1000), 'a large id’s entry is merged too').toBe(3);
+    expect(later.join(a).of(1000)).toBe(3);
+    expect(joined.knows(1000, 3) && !joined.knows(1000, 4)).toBe(true);
+  });
+});
