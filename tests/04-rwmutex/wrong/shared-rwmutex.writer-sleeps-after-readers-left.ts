@@ -2,6 +2,7 @@
 // leave before it counts them into readerWait. When they all leave in between, readerWait goes
 // negative and back to 0 only with the writer's own add: no reader sees it reach 0, nobody
 // wakes the writer, and it sleeps for ever (a lost wake-up, now and then on real threads).
+// Rejected by: shared-rwmutex.test.ts
 import { SharedMutex } from '../../../solutions/03-mutex/shared-mutex.ts';
 import { SharedRWMutex as Reference } from '../../../solutions/04-rwmutex/shared-rwmutex.ts';
 
