@@ -1,8 +1,10 @@
-// `npm run mutation -- NN [NN…] [--concurrency N]`: mutation testing of one kata's
+// `npm run mutation -- NN [NN…] [--concurrency N] [--mutate FILE]…`: mutation testing of one kata's
 // reference with Stryker. It mutates solutions/NN-name/ and the lib/ files the lesson
 // depends on (scripts/mutation/stryker-options.ts), runs the kata's specs against each
 // mutant, writes out/mutation/NN/ (HTML and JSON), prints the score and the survivors,
 // and exits non-zero under 85 %. Too slow for every CI run: not part of `npm test`.
+// `--mutate FILE` (repeatable) mutates only those files, for a loaded machine: the score then
+// covers only them, and the run says so.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
@@ -13,21 +15,35 @@ import { reportDir, strykerOptions } from './mutation/stryker-options.ts';
 
 const TARGET_SCORE = 85;
 
-function parseArgs(argv: string[]): { ids: string[]; concurrency: number } {
+interface Args {
+  ids: string[];
+  concurrency: number;
+  /** Only these files, when given (a scoped run). */
+  only: string[];
+}
+
+function parseArgs(argv: string[]): Args {
   const ids: string[] = [];
+  const only: string[] = [];
   let concurrency = 1;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--concurrency') concurrency = Number(argv[++i]);
+    else if (arg === '--mutate') only.push(argv[++i] ?? '');
     else ids.push(arg);
   }
-  if (ids.length === 0 || !Number.isInteger(concurrency) || concurrency < 1) {
+  if (
+    ids.length === 0 ||
+    !Number.isInteger(concurrency) ||
+    concurrency < 1 ||
+    only.some((file) => file === '')
+  ) {
     console.error(
-      'usage: npm run mutation -- NN [NN…] [--concurrency N]   (e.g. npm run mutation -- 01)',
+      'usage: npm run mutation -- NN [NN…] [--concurrency N] [--mutate FILE]…   (e.g. npm run mutation -- 01)',
     );
     process.exit(2);
   }
-  return { ids, concurrency };
+  return { ids, concurrency, only };
 }
 
 function findKata(id: string): Kata {
@@ -36,12 +52,14 @@ function findKata(id: string): Kata {
   return kata;
 }
 
-async function mutate(kata: Kata, concurrency: number): Promise<boolean> {
+async function mutate(kata: Kata, { concurrency, only }: Args): Promise<boolean> {
   process.env.KATA_MUTATION = kata.id;
   process.env.KATA_TARGET = 'solutions';
   process.env.KATA_SUBSTITUTE = '';
   const started = performance.now();
-  await new Stryker(strykerOptions(kata.id, concurrency)).runMutationTest();
+  const options = strykerOptions(kata.id, concurrency);
+  if (only.length > 0) options.mutate = only;
+  await new Stryker(options).runMutationTest();
   const minutes = (performance.now() - started) / 60_000;
 
   const report = JSON.parse(
@@ -53,7 +71,8 @@ async function mutate(kata: Kata, concurrency: number): Promise<boolean> {
     : [];
   const score = scoreReport(report, equivalents);
 
-  console.log(`\n${kata.id}: mutation testing of the reference`);
+  const scope = only.length > 0 ? ` (scoped: ${only.join(', ')} only)` : '';
+  console.log(`\n${kata.id}: mutation testing of the reference${scope}`);
   for (const survivor of score.survivors) {
     console.log(`  ${survivor.status.padEnd(10)} - ${survivor.key} — was \`${survivor.original}\``);
   }
@@ -77,9 +96,9 @@ async function mutate(kata: Kata, concurrency: number): Promise<boolean> {
   return passed;
 }
 
-const { ids, concurrency } = parseArgs(process.argv.slice(2));
+const args = parseArgs(process.argv.slice(2));
 let allPassed = true;
-for (const id of ids) {
-  allPassed = (await mutate(findKata(id), concurrency)) && allPassed;
+for (const id of args.ids) {
+  allPassed = (await mutate(findKata(id), args)) && allPassed;
 }
 process.exitCode = allPassed ? 0 : 1;

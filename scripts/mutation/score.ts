@@ -35,7 +35,7 @@ export interface KataScore {
   /** Percent, or NaN when no mutant counts. */
   score: number;
   survivors: Survivor[];
-  /** EQUIVALENT.md lines that match no surviving mutant any more. */
+  /** EQUIVALENT.md lines, of the files this run mutated, that match no surviving mutant any more. */
   stale: Equivalent[];
 }
 
@@ -113,7 +113,11 @@ export function scoreReport(report: MutationReport, equivalents: Equivalent[]): 
       }
     }
   }
-  result.stale = equivalents.filter((equivalent) => !used.has(equivalent.key));
+  // Only files this run mutated can make a line stale (a run scoped with --mutate skips others).
+  const fileOf = (key: string) => key.slice(1, key.indexOf('`', 1)).replace(/:\d+:\d+$/, '');
+  result.stale = equivalents.filter(
+    (equivalent) => !used.has(equivalent.key) && fileOf(equivalent.key) in report.files,
+  );
   const detected = result.killed + result.timedOut;
   const counted = detected + result.survived + result.noCoverage;
   result.score = counted === 0 ? Number.NaN : (100 * detected) / counted;

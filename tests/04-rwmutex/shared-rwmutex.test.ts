@@ -1,7 +1,7 @@
 // The SharedRWMutex in one thread: its words, and the errors Go raises on misuse. (Nothing
 // here may block: in one thread a wait would never end.)
 import { SharedRWMutex } from '@target/04-rwmutex/shared-rwmutex';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expectWordRangeChecks } from '../support/word-range.ts';
 
 describe('SharedRWMutex (one thread)', () => {
@@ -65,6 +65,61 @@ describe('SharedRWMutex (one thread)', () => {
     );
     rw.runlock();
     expect([...words], 'a refused call changed the lock: it is not all zeros again').toEqual(
+      new Array(SharedRWMutex.WORDS).fill(0),
+    );
+  });
+
+  // README: the readers inside are counted into readerWait after readerCount turns negative.
+  // Here the one reader inside leaves in between, at the step the writer's announcement makes
+  // readerCount negative, as a reader on another thread may. Nobody is left to wake the writer.
+  it('a writer whose readers all leave while it announces itself does not sleep', () => {
+    const READER_COUNT = 3;
+    const rw = SharedRWMutex.create();
+    const reader = new SharedRWMutex(rw.buffer); // the reader's thread, on the same words
+    const words = new Int32Array(rw.buffer);
+    reader.rlock();
+    let writing = false;
+    let left = false;
+    const leaveOnce = () => {
+      if (writing && !left && words[READER_COUNT]! < 0) {
+        left = true;
+        reader.runlock();
+      }
+    };
+    const { add, sub } = Atomics;
+    vi.spyOn(Atomics, 'add').mockImplementation(((...args: Parameters<typeof add>) => {
+      const old = add(...args);
+      leaveOnce();
+      return old;
+    }) as typeof add);
+    vi.spyOn(Atomics, 'sub').mockImplementation(((...args: Parameters<typeof sub>) => {
+      const old = sub(...args);
+      leaveOnce();
+      return old;
+    }) as typeof sub);
+    vi.spyOn(Atomics, 'wait').mockImplementation(() => {
+      throw new Error('Atomics.wait');
+    });
+    let slept = false;
+    try {
+      writing = true;
+      rw.lock();
+    } catch {
+      slept = true;
+    } finally {
+      writing = false;
+      vi.restoreAllMocks();
+    }
+    expect(
+      left,
+      "the writer never made readerCount negative: announce it as Go's RWMutex does",
+    ).toBe(true);
+    expect(
+      slept,
+      'the writer went to sleep though every reader inside had left before it counted them: nobody will wake it (a lost wake-up)',
+    ).toBe(false);
+    rw.unlock();
+    expect([...words], 'the lock is not all zeros again').toEqual(
       new Array(SharedRWMutex.WORDS).fill(0),
     );
   });

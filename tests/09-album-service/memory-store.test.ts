@@ -60,4 +60,20 @@ describe('MemoryAlbumStore', () => {
     for (const album of all) expect(await store.get(album.id), `album ${album.id}`).toEqual(album);
     expect(await store.count(), 'the seeds and every successful create').toBe(3 + all.length);
   });
+
+  it('lists and pages in id order even when the writes finish in reverse order', async () => {
+    const finishWrite: Array<() => void> = [];
+    const store = new MemoryAlbumStore({
+      albums: [],
+      persist: () => new Promise<void>((resolve) => finishWrite.push(resolve)),
+    });
+    const creates = [1, 2, 3].map((n) => store.create(albumNumber(n)));
+    for (const finish of finishWrite.reverse()) finish(); // album 3's write ends first
+    await Promise.all(creates);
+    expect(
+      (await store.list()).map((album) => album.id),
+      'the albums are listed in the order their writes finished, not by id',
+    ).toEqual([1, 2, 3]);
+    expect((await store.list({ after: 1, limit: 10 })).map((album) => album.id)).toEqual([2, 3]);
+  });
 });

@@ -64,6 +64,11 @@ describe('a StatsEntry row', () => {
     }
     expect(copy.failuresByKind).toEqual(entry.failuresByKind);
     expect(copy.totalRps).toBe(entry.totalRps);
+    const otherVersion = { ...entry.serialize(), version: 2 };
+    expect(() => StatsEntry.deserialize(otherVersion, () => 12_500), 'another format').toThrow(
+      TypeError,
+    );
+    expect(() => StatsEntry.deserialize(otherVersion, () => 12_500)).toThrow(/version 2/);
   });
 
   it('reset forgets everything and restarts the clock', () => {
@@ -86,13 +91,18 @@ describe('a StatsEntry row', () => {
       expect(() => entry.log(ms!, bytes!), `log(${ms}, ${bytes})`).toThrow(
         expect.objectContaining({
           name: 'RangeError',
-          message: expect.stringContaining(String(ms === 5 ? bytes : ms)),
+          // The sample as the caller gave it: milliseconds, not the histogram's microseconds.
+          message: expect.stringContaining(ms === 5 ? String(bytes) : `${ms} ms`),
         }),
       );
     }
     expect(entry.count, 'bad samples are not counted').toBe(0);
+    entry.log(0, 0);
+    expect([entry.count, entry.min], 'a reply in under a microsecond is a good sample').toEqual([
+      1, 0,
+    ]);
     entry.log(4_000_000, 0);
-    expect([entry.count, entry.max, entry.percentile(100)]).toEqual([1, 3_600_000, 3_600_000]);
+    expect([entry.count, entry.max, entry.percentile(100)]).toEqual([2, 3_600_000, 3_600_000]);
   });
 
   it('at the very first instant no rate is NaN or Infinity', () => {
@@ -104,6 +114,7 @@ describe('a StatsEntry row', () => {
       entry.currentFailPerSec,
     ];
     expect(rates(), 'before any request').toEqual([0, 0, 0, 0]);
+    expect([entry.avg, entry.avgContentLength], 'averages before any request').toEqual([0, 0]);
     entry.log(3, 10);
     entry.logFailure('HTTP 500');
     const finite = rates().filter((rate) => Number.isFinite(rate) && rate >= 0);

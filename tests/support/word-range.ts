@@ -7,6 +7,9 @@ type Construct = (buffer: SharedArrayBuffer, index: number) => unknown;
 export function expectWordRangeChecks(construct: Construct, words: number, what: string): void {
   const notShared = new ArrayBuffer(words * 4) as unknown as SharedArrayBuffer;
   expect(() => construct(notShared, 0), 'a plain ArrayBuffer is not shared').toThrow(TypeError);
+  expect(() => construct(notShared, 0), 'the error must say what is missing').toThrow(
+    `${what} needs a SharedArrayBuffer`,
+  );
   const available = words + 1;
   const buffer = new SharedArrayBuffer(available * Int32Array.BYTES_PER_ELEMENT);
   for (const index of [-1, 0.5, 2]) {
