@@ -2,14 +2,7 @@
 // buffer never reaches the file. Everything else is the reference.
 import { BufferedWriter as Reference } from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
-export {
-  DEFAULT_SIZE,
-  EAGAIN_BUDGET_MS,
-  EAGAIN_RETRIES,
-  fileSink,
-  ShortWriteError,
-  type Sink,
-} from '../../../solutions/06-buffered-writer/buffered-writer.ts';
+export * from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
 export class BufferedWriter extends Reference {
   override close(): void {
