@@ -1,6 +1,7 @@
 // Wrong: a chunk at least as large as the buffer always goes straight to the sink, even
 // while bytes are still buffered. Those bytes go out later, after it: the output is
 // reordered.
+// Rejected by: injected-sinks.test.ts
 import { BufferedWriter as Reference } from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
 export * from '../../../solutions/06-buffered-writer/buffered-writer.ts';

@@ -1,6 +1,7 @@
 // Wrong: the error is not sticky. The next flush forgets it and tries again from the start
 // of the buffer, and the bytes the sink already took before it failed are written a second
 // time.
+// Rejected by: injected-sinks.test.ts
 import { BufferedWriter as Reference } from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
 export * from '../../../solutions/06-buffered-writer/buffered-writer.ts';

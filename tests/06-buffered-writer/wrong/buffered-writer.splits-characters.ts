@@ -3,6 +3,7 @@
 // start the next. The file is right, but each buffer handed to the sink may not be valid
 // UTF-8 (a reader of a pipe or a log shipper sees torn characters), and every string costs
 // an extra copy.
+// Rejected by: injected-sinks.test.ts
 import { BufferedWriter as Reference } from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
 export * from '../../../solutions/06-buffered-writer/buffered-writer.ts';

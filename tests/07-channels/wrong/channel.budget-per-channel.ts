@@ -2,6 +2,7 @@
 // channel.never-yields.ts, plus a counter of its own). One busy channel steps aside in time;
 // two busy channels together run twice YIELD_EVERY operations between two macrotask turns,
 // a hundred a hundred times as many. Starvation is a property of the whole event loop.
+// Rejected by: yield.test.ts
 import {
   type Received,
   type WaitOptions,

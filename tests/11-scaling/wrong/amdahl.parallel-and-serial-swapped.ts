@@ -1,6 +1,7 @@
 // Wrong: p and 1 − p swapped in the speedup, 1 / (p + (1 − p)/N): the parallel share is
 // treated as the serial one. At p = 0.5 both agree, which is why a single check can miss it.
 // The fit is the reference's.
+// Rejected by: amdahl.test.ts
 export * from '../../../solutions/11-scaling/amdahl.ts';
 
 export function amdahlSpeedup(p: number, n: number): number {
