@@ -6,12 +6,21 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { toolSelection } from '../target/target.ts';
 import { writeCsvFiles } from './csv.ts';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.ts';
+import { generatorLines } from './generator-cost.ts';
+import { writeGeneratorCsv } from './generator-csv.ts';
 import { writeHtmlReport } from './html-report.ts';
 import { liveLine, liveOutput } from './live.ts';
-import { buildReport, modelOf, type Report, type RunMeta, thresholdLines } from './report.ts';
+import {
+  buildReport,
+  modelOf,
+  type Report,
+  type RunMeta,
+  sideBySideRows,
+  thresholdLines,
+} from './report.ts';
 import { runLoad } from './run.ts';
 import { loadScenario } from './scenario.ts';
-import { failuresTable, percentilesTable, statsTable } from './table.ts';
+import { failuresTable, percentilesTable, sideBySideTable, statsTable } from './table.ts';
 import { parseThreshold, type Threshold } from './thresholds.ts';
 import type { ClientKind } from './transport.ts';
 import { formatDuration, parseDuration, parseRate } from './units.ts';
@@ -35,6 +44,7 @@ interface Parsed {
   workers: number;
   threshold: Threshold[];
   csv?: string;
+  csvFullHistory?: boolean;
   html?: string;
   seed: number;
   timeout: number;
@@ -108,7 +118,11 @@ function program(): Command {
         ])
         .default([] as Threshold[], 'none'),
     )
-    .option('--csv <prefix>', 'write <prefix>_stats.csv, _stats_history.csv, _failures.csv')
+    .option(
+      '--csv <prefix>',
+      'write <prefix>_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv (Locust 2.12’s format) and _generator.csv',
+    )
+    .option('--csv-full-history', 'also write a history row per request name every second')
     .option('--html <file>', 'write a single-file HTML report (opens offline)')
     .option('--seed <n>', 'seeds every user’s random choices', count(0), 1)
     .addOption(
@@ -117,9 +131,12 @@ function program(): Command {
         .default(30_000, '30s'),
     )
     .addOption(
-      new Option('--client <kind>', 'HTTP client: undici (fast) or fetch (slower)')
-        .choices(['undici', 'fetch'])
-        .default('undici'),
+      new Option(
+        '--client <kind>',
+        'HTTP client: net (fastest, http only), undici (https too) or fetch (slowest)',
+      )
+        .choices(['net', 'undici', 'fetch'])
+        .default('net'),
     )
     .option(
       '--max-loop-delay <ms>',
@@ -143,6 +160,10 @@ export function consoleReport(report: Report): string {
     '',
     failuresTable(report.failures),
   ];
+  const sideBySide = sideBySideRows(report);
+  if (sideBySide.length > 0) lines.push('', sideBySideTable(sideBySide));
+  const generator = generatorLines(report.result.stats.generator);
+  if (generator.length > 0) lines.push('', ...generator);
   if (report.thresholds.length > 0)
     lines.push('', 'Thresholds', ...thresholdLines(report.thresholds));
   for (const warning of report.warnings) lines.push('', `WARNING: ${warning}`);
@@ -222,7 +243,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const report = buildReport(meta, result, options.threshold);
   io.stdout.write(consoleReport(report));
   if (options.csv) {
-    const files = writeCsvFiles(resolve(options.csv), report);
+    const files = writeCsvFiles(resolve(options.csv), report, {
+      fullHistory: options.csvFullHistory === true,
+    });
+    files.push(writeGeneratorCsv(resolve(options.csv), report.result.stats.generator));
     io.stderr.write(`CSV: ${files.join(', ')}\n`);
   }
   if (options.html) {

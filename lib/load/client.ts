@@ -98,7 +98,9 @@ export class LoadClient {
     }
     if (!this.stopped()) {
       const name = options.name ?? path;
-      this.recorder.record(method, name, response.timeMs, response.bytes, response.failure);
+      // The open model's second set: the same request timed from when it was actually sent.
+      const sentMs = response.timeMs - (sentAt - from);
+      this.recorder.record(method, name, response.timeMs, response.bytes, response.failure, sentMs);
     }
     return response;
   }
