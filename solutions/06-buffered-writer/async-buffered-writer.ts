@@ -20,14 +20,14 @@ const ignore = () => {};
 
 export class AsyncBufferedWriter {
   private readonly sink: AsyncSink;
-  private fill: Uint8Array;
+  protected fill: Uint8Array;
   private spare: Uint8Array;
-  private n = 0;
+  protected n = 0;
   private position: number;
-  private inFlight: Promise<void> = Promise.resolve();
+  protected inFlight: Promise<void> = Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
-  private err: unknown = undefined;
+  protected err: unknown = undefined;
   private closing: Promise<void> | undefined;
 
   /** Writes to `sink` from file offset `position` on. */
@@ -107,10 +107,15 @@ export class AsyncBufferedWriter {
     }
   }
 
-  /** Waits for the write in flight, then sends `fill` (even empty) and takes the free buffer. */
-  private async handOver(): Promise<void> {
+  /** Waits for the write in flight, then sends `fill`. */
+  protected async handOver(): Promise<void> {
     await this.inFlight;
     if (this.err !== undefined) throw this.err;
+    this.sendFill();
+  }
+
+  /** Starts writing `fill` (even empty) and takes the free buffer: no write may be in flight. */
+  protected sendFill(): void {
     const full = this.fill;
     const length = this.n;
     this.fill = this.spare;
@@ -120,7 +125,7 @@ export class AsyncBufferedWriter {
   }
 
   /** Writes `bytes[0, length)` at `position`, continuing partial writes; records any error. */
-  private async writeOut(bytes: Uint8Array, length: number): Promise<void> {
+  protected async writeOut(bytes: Uint8Array, length: number): Promise<void> {
     let done = 0;
     try {
       while (done < length) {

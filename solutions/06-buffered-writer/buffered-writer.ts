@@ -23,10 +23,10 @@ export const EAGAIN_BUDGET_MS = 50;
 const encoder = new TextEncoder();
 
 export class BufferedWriter {
-  private sink: Sink;
-  private readonly buf: Uint8Array;
-  private n = 0;
-  private err: unknown = undefined;
+  protected sink: Sink;
+  protected readonly buf: Uint8Array;
+  protected n = 0;
+  protected err: unknown = undefined;
   protected closed = false;
   /** A private word to sleep on: nobody else can notify it, so a wait is a pure delay. */
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -81,7 +81,7 @@ export class BufferedWriter {
     this.closed = false;
   }
 
-  private writeBytes(bytes: Uint8Array): number {
+  protected writeBytes(bytes: Uint8Array): number {
     let offset = 0;
     for (;;) {
       const rest = bytes.length - offset;
@@ -136,7 +136,7 @@ export class BufferedWriter {
    * a sink that takes nothing is a short write (never a busy loop); EAGAIN is retried
    * with a bounded back-off, starting afresh after every bit of progress.
    */
-  private writeOut(bytes: Uint8Array, offset: number, length: number): number {
+  protected writeOut(bytes: Uint8Array, offset: number, length: number): number {
     let done = 0;
     let retries = 0;
     let slept = 0;
@@ -151,7 +151,7 @@ export class BufferedWriter {
           this.err = error;
           return done;
         }
-        Atomics.wait(this.sleeper, 0, 0, delay);
+        this.sleep(delay);
         slept += delay;
         retries++;
         continue;
@@ -165,6 +165,11 @@ export class BufferedWriter {
       slept = 0;
     }
     return done;
+  }
+
+  /** Gives a full pipe time to drain before the next try. */
+  protected sleep(ms: number): void {
+    Atomics.wait(this.sleeper, 0, 0, ms);
   }
 }
 

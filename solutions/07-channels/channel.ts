@@ -43,10 +43,14 @@ export const YIELD_EVERY = 1024;
 let budget = YIELD_EVERY;
 let turn: Promise<void> | undefined;
 
-/** Spends one operation; true when the caller must wait for the macrotask turn first. */
+/**
+ * Spends one operation; true when the caller must wait for the macrotask turn first. Exactly
+ * YIELD_EVERY operations go through between two turns: the one that finds the budget spent
+ * waits, and after the turn it is the first of the next YIELD_EVERY.
+ */
 function mustYield(): boolean {
   if (turn) return true;
-  if (--budget > 0) return false;
+  if (budget-- > 0) return false;
   turn = new Promise((resolve) =>
     setImmediate(() => {
       budget = YIELD_EVERY;
@@ -365,6 +369,7 @@ export function select(
       pending.waiters.push(waiter);
       channel[PARK](sideOf(c), waiter);
     }
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // No `once` needed: onAbort runs leave(), which removes this listener, as a win does.
+    signal?.addEventListener('abort', onAbort);
   });
 }

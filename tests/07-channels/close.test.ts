@@ -76,6 +76,28 @@ describe('close', () => {
     expect(() => channel.close()).toThrow(/close of closed channel/);
   });
 
+  it('the errors print under their own names, as Go prints its panics', async () => {
+    const channel = new Channel<number>();
+    channel.close();
+    const failures = [
+      await channel.send(1).catch((e: unknown) => e),
+      (() => {
+        try {
+          channel.close();
+        } catch (e) {
+          return e;
+        }
+      })(),
+    ];
+    expect(
+      failures.map(String),
+      'an uncaught failure prints as "Error: …": give each error class its name',
+    ).toEqual([
+      'SendOnClosedChannelError: send on closed channel',
+      'CloseOfClosedChannelError: close of closed channel',
+    ]);
+  });
+
   it('for await … of yields every value until the channel is closed and drained', async () => {
     const channel = new Channel<number>();
     const producer = (async () => {

@@ -8,6 +8,7 @@ import { settlesWithin } from '../support/bounded.ts';
 describe('ping-pong over two unbuffered Channels (one thread)', () => {
   it('passes the token intact, ping and pong strictly taking turns', async () => {
     const roundTrips = 1_000;
+    const before = performance.now();
     const result = await settlesWithin(
       pingPongAsync(() => new Channel<number>(), roundTrips, { log: true }),
       `${roundTrips} round trips`,
@@ -20,7 +21,11 @@ describe('ping-pong over two unbuffered Channels (one thread)', () => {
       i % 2 === 0 ? `pong got ${i}` : `ping got ${i}`,
     );
     expect(result.log, 'ping and pong did not strictly alternate').toEqual(expected);
-    expect(result.elapsedMs).toBeGreaterThan(0);
+    const outside = performance.now() - before;
+    expect(result.elapsedMs, 'elapsedMs is not the time the round trips took').toBeGreaterThan(0);
+    expect(result.elapsedMs, 'elapsedMs is not the time the round trips took').toBeLessThanOrEqual(
+      outside,
+    );
   });
 
   it('keeps taking turns past YIELD_EVERY hand-offs', async () => {

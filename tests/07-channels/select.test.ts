@@ -91,6 +91,29 @@ describe('select, more ready cases', () => {
     expect(out.tryRecv()).toEqual({ value: 'in', ok: true });
   });
 
+  it('draws from the random source only when a case is ready: default and waiting choose nothing', async () => {
+    // One draw per choice made, so a recorded sequence of choices replays in step.
+    let draws = 0;
+    const random = () => {
+      draws++;
+      return 0.5;
+    };
+    const idle = new Channel<string>();
+    const full = new Channel<string>();
+    expect(
+      await select([{ recv: idle }, { send: full, value: 'x' }, { recv: null }], {
+        default: true,
+        random,
+      }),
+    ).toEqual({ index: -1 });
+    const waiting = observe(select([{ recv: idle }], { random }));
+    await flushMicrotasks();
+    await idle.send('late');
+    await flushMicrotasks();
+    expect(waiting.value).toEqual({ index: 0, value: 'late', ok: true });
+    expect(draws, 'select drew a random number with no ready case to choose from').toBe(0);
+  });
+
   it('a random source that returns its upper bound still picks a ready case', async () => {
     const cases = [
       { recv: new Channel<string>() },
@@ -192,6 +215,24 @@ describe('a select that has to wait', () => {
     expect(a.trySend('late'), 'a finished select still received from its other channel').toBe(
       false,
     );
+  });
+
+  it('the winning case leaves the receivers queued behind it on its channel alone', async () => {
+    const channel = new Channel<string>();
+    const other = new Channel<string>();
+    const waiting = observe(select([{ recv: channel }, { recv: other }]));
+    await flushMicrotasks();
+    const behind = observe(channel.recv());
+    await flushMicrotasks();
+    await channel.send('to the select');
+    await flushMicrotasks();
+    expect(waiting.value).toEqual({ index: 0, value: 'to the select', ok: true });
+    expect(
+      channel.trySend('to the receiver behind'),
+      'the select, leaving, took another waiter out of the queue (splice at indexOf = -1?)',
+    ).toBe(true);
+    await flushMicrotasks();
+    expect(behind.value).toEqual({ value: 'to the receiver behind', ok: true });
   });
 
   it('a waiting send case completes when a receiver comes, once', async () => {

@@ -3,14 +3,7 @@
 // Rejected by: injected-sinks.test.ts
 import { BufferedWriter as Reference } from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
-export {
-  DEFAULT_SIZE,
-  EAGAIN_BUDGET_MS,
-  EAGAIN_RETRIES,
-  fileSink,
-  ShortWriteError,
-  type Sink,
-} from '../../../solutions/06-buffered-writer/buffered-writer.ts';
+export * from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
 export class BufferedWriter extends Reference {
   override close(): void {

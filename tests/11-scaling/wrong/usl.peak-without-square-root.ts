@@ -8,12 +8,7 @@ import {
   uslThroughput,
 } from '../../../solutions/11-scaling/usl.ts';
 
-export {
-  FitError,
-  type Point,
-  type UslParams,
-  uslThroughput,
-} from '../../../solutions/11-scaling/usl.ts';
+export * from '../../../solutions/11-scaling/usl.ts';
 
 export function uslFit(points: readonly Point[]): UslFit {
   const fit = fitReference(points);
