@@ -42,7 +42,7 @@ it('watch mode: the completion message, then h, n and q', { timeout: 240_000 }, 
   const vars = Object.entries({ KATA_ROOT: root, KATA_HANG_MS: env.KATA_HANG_MS!, PATH: env.PATH! })
     .map(([name, value]) => `${name}='${value}'`)
     .join(' ');
-  const command = `cd '${root}' && env -u CI ${vars} '${process.execPath}' --import tsx '${kataScript}' watch 01; echo "EXIT $?"; sleep 60`;
+  const command = `cd '${root}' && env -u CI ${vars} '${process.execPath}' '${kataScript}' watch 01; echo "EXIT $?"; sleep 60`;
   tmux('new-session', '-d', '-x', '160', '-y', '50', '-s', 'learner', command);
 
   await until(/01-solved is green/);
