@@ -4,6 +4,7 @@ import { AsyncMutex } from '@target/03-mutex/async-mutex';
 import { describe, expect, it } from 'vitest';
 import { settlesWithin } from '../support/bounded.ts';
 import { flushMicrotasks, logWhenGranted } from '../support/lock-steps.ts';
+import { expectRefused } from '../support/misuse.ts';
 
 /** Asks for the lock and logs the name once it is granted. */
 const request = (mutex: AsyncMutex, name: string, granted: string[], signal?: AbortSignal) =>
@@ -149,6 +150,11 @@ describe('AsyncMutex', () => {
   });
 
   it('unlock of an unlocked mutex is an error, as in Go', () => {
-    expect(() => new AsyncMutex().unlock()).toThrow(/unlock of unlocked mutex/);
+    expectRefused(
+      () => new AsyncMutex().unlock(),
+      'unlock()',
+      'nobody holds',
+      /unlock of unlocked mutex/,
+    );
   });
 });
