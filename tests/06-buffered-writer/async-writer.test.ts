@@ -137,7 +137,10 @@ describe('AsyncBufferedWriter', () => {
     const writer = new AsyncBufferedWriter(file, 8);
     const chunk = Uint8Array.from({ length: 30 }, (_, i) => 65 + (i % 26));
     writer.write('<');
-    expect(await writer.write(chunk)).toBe(30);
+    expect(
+      await writer.write(chunk),
+      'write must return the byte count of the whole chunk, even one larger than the buffer',
+    ).toBe(30);
     await writer.write('>');
     await writer.close();
     expect(file.text).toBe(`<${Buffer.from(chunk).toString()}>`);
@@ -149,14 +152,20 @@ describe('AsyncBufferedWriter', () => {
     await writer.write('0123456789');
     await writer.write('abcdefghij');
     await writer.close();
-    expect(file.text).toBe('0123456789abcdefghij');
+    expect(
+      file.text,
+      'the tail of a partial write was dropped or repeated: continue at the offset the sink reached',
+    ).toBe('0123456789abcdefghij');
   });
 
   it('a sink that takes nothing is a "short write" error, and the error is sticky', async () => {
     const file = new MemoryFile(async () => 0);
     const writer = new AsyncBufferedWriter(file, 4);
     await writer.write('abc');
-    await expect(writer.flush()).rejects.toThrow(/short write/);
+    await expect(
+      writer.flush(),
+      'a sink that takes 0 bytes must fail the flush with a "short write" error, not succeed or loop',
+    ).rejects.toThrow(/short write/);
     const calls = file.calls;
     expect(calls, 'a sink that takes nothing was called again and again').toBeLessThanOrEqual(3);
     await expect(writer.write('d')).rejects.toThrow(/short write/);
@@ -185,7 +194,10 @@ describe('AsyncBufferedWriter', () => {
     await writer.close();
     expect(file.text, 'close did not flush').toBe('last words');
     expect(file.calls, 'close wrote more than once').toBe(1);
-    await expect(writer.write('more')).rejects.toThrow(/close/);
+    await expect(
+      writer.write('more'),
+      'a write after close must reject ("closed"), not reopen the writer',
+    ).rejects.toThrow(/close/);
   });
 
   it('refuses a buffer too small for a 4-byte character, and starts at the given offset', async () => {

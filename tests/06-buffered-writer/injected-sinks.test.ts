@@ -55,7 +55,10 @@ describe('BufferedWriter: the buffer', () => {
     const writer = new BufferedWriter(sink, 8);
     writer.write('abcde');
     expect(writer.write('fghijk')).toBe(6);
-    expect(sink.calls.map((call) => Buffer.from(call.offered).toString())).toEqual(['abcdefgh']);
+    expect(
+      sink.calls.map((call) => Buffer.from(call.offered).toString()),
+      'a write larger than the free space fills the buffer to the brim, flushes, then goes on',
+    ).toEqual(['abcdefgh']);
     expect(writer.buffered).toBe(3);
     writer.write(bytes('lmnopqrstuvwxyz'));
     writer.flush();
@@ -96,7 +99,10 @@ describe('BufferedWriter: the buffer', () => {
     const sink = new MemorySink();
     const writer = new BufferedWriter(sink, 8);
     writer.write('x'.repeat(20));
-    expect(sink.calls.map((call) => call.offered.length)).toEqual([8, 8]);
+    expect(
+      sink.calls.map((call) => call.offered.length),
+      'a string goes through the buffer in buffer-sized writes, never straight to the sink',
+    ).toEqual([8, 8]);
     expect(writer.buffered).toBe(4);
   });
 
@@ -105,7 +111,10 @@ describe('BufferedWriter: the buffer', () => {
     const writer = new BufferedWriter(sink, 5);
     expect(writer.write('abc😀d'), 'the bytes of abc😀d').toBe(8);
     writer.flush();
-    expect(sink.calls.map((call) => Buffer.from(call.offered).toString())).toEqual(['abc', '😀d']);
+    expect(
+      sink.calls.map((call) => Buffer.from(call.offered).toString()),
+      'a character whose bytes do not fit whole goes to the next buffer: never split a code point',
+    ).toEqual(['abc', '😀d']);
   });
 });
 
@@ -125,7 +134,10 @@ describe('BufferedWriter: partial writes and no progress', () => {
     const sink = new MemorySink((call) => (call === 0 ? 2 : 0));
     const writer = new BufferedWriter(sink, 8);
     writer.write('abcdef');
-    expect(() => writer.flush()).toThrow(
+    expect(
+      () => writer.flush(),
+      'a sink that makes no progress must be a "short write" error, not a busy loop',
+    ).toThrow(
       expect.objectContaining({
         name: 'ShortWriteError',
         code: 'ERR_SHORT_WRITE',
@@ -170,7 +182,10 @@ describe('BufferedWriter: the first error is sticky', () => {
     const writer = new BufferedWriter(sink, 8);
     writer.write('abcdefgh');
     expect(() => writer.write('i')).toThrow(disk);
-    expect(writer.buffered).toBe(5);
+    expect(
+      writer.buffered,
+      'the bytes the failing sink did not take stay buffered, never written twice',
+    ).toBe(5);
     expect(() => writer.close()).toThrow(disk);
     expect(sink.text).toBe('abc');
   });
@@ -189,7 +204,10 @@ describe('BufferedWriter: the first error is sticky', () => {
     const disk = new Error('EIO: i/o error');
     const sink = new MemorySink((call) => (call === 0 ? 5 : disk));
     const writer = new BufferedWriter(sink, 4);
-    expect(() => writer.write(range(12))).toThrow(disk);
+    expect(
+      () => writer.write(range(12)),
+      'a large write whose flush fails must throw the error',
+    ).toThrow(disk);
     expect(() => writer.write('a')).toThrow(disk);
     expect(sink.calls).toHaveLength(2);
   });
@@ -284,7 +302,9 @@ describe('BufferedWriter: close and reset', () => {
     expect(sink.text, 'close did not flush').toBe('last words');
     writer.close();
     expect(sink.calls, 'a second close called the sink again').toHaveLength(1);
-    expect(() => writer.write('more')).toThrow(/close/);
+    expect(() => writer.write('more'), 'a write after close must throw ("closed")').toThrow(
+      /close/,
+    );
     expect(sink.text).toBe('last words');
   });
 
