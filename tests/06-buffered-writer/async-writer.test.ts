@@ -10,6 +10,7 @@ import { flushMicrotasks } from '../support/lock-steps.ts';
 import { gate, MemoryFile } from './async-sinks.ts';
 import { line } from './lines.ts';
 import { auditLines, describeAudit } from './lines-audit.ts';
+import { expectNoSinkRejection } from './sink-errors.ts';
 import { tempPath } from './temp-file.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -177,8 +178,16 @@ describe('AsyncBufferedWriter', () => {
     const disk = new Error('ENOSPC: no space left on device');
     const file = new MemoryFile(async () => disk);
     const writer = new AsyncBufferedWriter(file, 4);
-    await writer.write('abcd');
-    await writer.write('efgh');
+    await expectNoSinkRejection(
+      () => writer.write('abcd'),
+      "write('abcd') into a buffer of 4",
+      'early',
+    );
+    await expectNoSinkRejection(
+      () => writer.write('efgh'),
+      "write('efgh') into a buffer of 4",
+      'early',
+    );
     await expect(writer.flush()).rejects.toBe(disk);
     await expect(writer.write('i')).rejects.toBe(disk);
     await expect(writer.write('jklmnop')).rejects.toBe(disk);

@@ -1,6 +1,7 @@
 // Go's bufio.Writer rules, one at a time, against sinks that misbehave on cue.
 import { BufferedWriter } from '@target/06-buffered-writer/buffered-writer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectNoSinkError } from './sink-errors.ts';
 import { eagain, failingFrom, MemorySink } from './sinks.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -163,7 +164,7 @@ describe('BufferedWriter: the first error is sticky', () => {
     const sink = failingFrom(1, disk);
     const writer = new BufferedWriter(sink, 4);
     writer.write('abcd');
-    writer.write('efgh');
+    expectNoSinkError(() => writer.write('efgh'), "write('efgh') into a buffer of 4", 'early');
     expect(() => writer.flush()).toThrow(disk);
     expect(sink.text).toBe('abcd');
     expect(() => writer.write('ij')).toThrow(disk);
@@ -221,8 +222,8 @@ describe('BufferedWriter: EAGAIN', () => {
     const sleep = spySleeps();
     const sink = new MemorySink((call) => (call < 3 ? eagain() : Infinity));
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abcdef');
-    writer.flush();
+    expectNoSinkError(() => writer.write('abcdef'), "write('abcdef') into a buffer of 8", 'early');
+    expectNoSinkError(() => writer.flush(), 'flush with the sink busy (EAGAIN) 3 times', 'eagain');
     expect(sink.text).toBe('abcdef');
     expect(sleep, 'EAGAIN must be retried after a sleep, not in a busy loop').toHaveBeenCalledTimes(
       3,
@@ -238,7 +239,7 @@ describe('BufferedWriter: EAGAIN', () => {
     const sleep = spySleeps();
     const sink = new MemorySink(() => eagain());
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abcdef');
+    expectNoSinkError(() => writer.write('abcdef'), "write('abcdef') into a buffer of 8", 'early');
     expect(() => writer.flush()).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
     expect(sink.calls.length, 'more than 10 retries').toBeLessThanOrEqual(11);
     const slept = sleep.mock.calls.reduce((sum, call) => sum + (call[3] ?? Infinity), 0);
@@ -257,8 +258,12 @@ describe('BufferedWriter: EAGAIN', () => {
     const sink = new MemorySink((call) => (call % 2 === 0 ? eagain() : 1));
     const writer = new BufferedWriter(sink, 64);
     const text = 'a slow pipe, but a moving one: 60 stalls, each a short one.';
-    writer.write(text);
-    writer.flush();
+    expectNoSinkError(() => writer.write(text), 'a write of 60 bytes into a buffer of 64', 'early');
+    expectNoSinkError(
+      () => writer.flush(),
+      'flush through a slow pipe (EAGAIN, 1 byte, …)',
+      'eagain',
+    );
     expect(sink.text).toBe(text);
     expect(sleep).toHaveBeenCalledTimes(text.length);
     const timeouts = sleep.mock.calls.map((call) => call[3]);

@@ -188,7 +188,9 @@ describe('the rule: a split read-modify-write and another task’s unordered wri
     p.w(1, 2, 'set');
     p.w(2, 3, 'blind');
     p.d.races().pop();
-    expect(p.d.races()).toHaveLength(1);
+    expect(p.d.races(), 'popping from what races() returned removed the race itself').toHaveLength(
+      1,
+    );
   });
 });
 
