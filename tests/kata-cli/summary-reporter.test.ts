@@ -112,9 +112,7 @@ it('prints two lines per failure, then every kata in order and one progress line
   expect(printed).toContain(`katas: 1/${katas.length} green — next: 02-map-writes (npm run kata)`);
   // Remembered for `npm run kata -- list`: green only because every spec file of 01 ran.
   const remembered = JSON.parse(readFileSync(join(root, '.verify/kata-results.json'), 'utf8'));
-  expect(Object.keys(remembered)).toEqual(
-    expect.arrayContaining(['01-lost-updates', '03-mutex']),
-  );
+  expect(Object.keys(remembered)).toEqual(expect.arrayContaining(['01-lost-updates', '03-mutex']));
 });
 
 it('names a spec file the watchdog stopped, and counts it as failed', () => {
