@@ -13,12 +13,18 @@ import { progressLine, statusText } from './summary.ts';
 const learnerTarget = () =>
   (process.env.KATA_TARGET ?? LEARNER_TARGET) === LEARNER_TARGET && !process.env.KATA_SUBSTITUTE;
 
-/** Where a failure happened: the first frame in the learner's code or the spec. */
+/**
+ * Where a failure happened: the first frame in the learner's code or in a spec file itself
+ * (not in a helper the spec calls: tests/support/, a kata's shared assertions).
+ */
 function whereOf(
   error: { stacks?: { file: string; line: number; column: number }[] },
   root: string,
 ) {
-  const frame = error.stacks?.find((entry) => /\/(katas|tests|solutions)\//.test(entry.file));
+  const frame = error.stacks?.find(
+    (entry) =>
+      /\/(katas|solutions)\//.test(entry.file) || /\/tests\/.*\.test\.ts$/.test(entry.file),
+  );
   return frame ? `${relative(root, frame.file)}:${frame.line}:${frame.column}` : undefined;
 }
 

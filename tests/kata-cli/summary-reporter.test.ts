@@ -36,7 +36,11 @@ function fakeModule(file: string, tests: FakeTest[]): TestModule {
                   {
                     name: 'AssertionError',
                     message: test.message,
-                    stacks: [{ file: join(root, test.at ?? file), line: 7, column: 3 }],
+                    // A shared assertion first: the line names the spec or the learner's code.
+                    stacks: [
+                      { file: join(root, 'tests/support/misuse.ts'), line: 28, column: 5 },
+                      { file: join(root, test.at ?? file), line: 7, column: 3 },
+                    ],
                   },
                 ]
               : [],
