@@ -2,7 +2,7 @@
 // the reference passes every spec, the stub fails one with a message that names the
 // phenomenon, every wrong answer fails one, and thread/timing specs stay green on the
 // reference run after run. All runs share one vitest process, one project per run.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Table from 'cli-table3';
 import { type Kata, katas } from '../katas/manifest.ts';
@@ -32,6 +32,25 @@ interface WrongAnswer {
   /** `<kata>/<module>` it replaces: the file name up to its first dot. */
   moduleId: string;
   label: string;
+  /** The spec files its header names in a `// Rejected by: a.test.ts, b.test.ts` line. */
+  rejectedBy: string[];
+}
+
+// A wrong answer needs one failing spec to be rejected. Its header names the spec file that
+// rejects it, so the verifier runs that file alone instead of every spec that can reach the
+// module (a quarter of the file runs of `npm test`); if that file passes, it is a gap.
+const REJECTED_BY = /^\/\/ Rejected by: (.+)$/m;
+
+function rejectedBy(kata: Kata, file: string): string[] {
+  const line = REJECTED_BY.exec(readFileSync(join(repoRoot, file), 'utf8'));
+  if (!line) return [];
+  return line[1]!.split(',').map((name) => {
+    const spec = `tests/${kata.id}/${name.trim()}`;
+    if (!existsSync(join(repoRoot, spec))) {
+      throw new Error(`${file} says it is rejected by ${name.trim()}, but ${spec} does not exist`);
+    }
+    return spec;
+  });
 }
 
 function wrongAnswers(kata: Kata): WrongAnswer[] {
@@ -43,7 +62,12 @@ function wrongAnswers(kata: Kata): WrongAnswer[] {
         `${file} replaces "${module}", but solutions/${kata.id}/${module}.ts does not exist`,
       );
     }
-    return { file, moduleId: `${kata.id}/${module}`, label: base };
+    return {
+      file,
+      moduleId: `${kata.id}/${module}`,
+      label: base,
+      rejectedBy: rejectedBy(kata, file),
+    };
   });
 }
 
@@ -72,7 +96,10 @@ function planFor(kata: Kata): PlannedRun[] {
         name: `wrong:${kata.id}:${wrong.label}`,
         kind: 'wrong',
         kata: kata.id,
-        include: specsReaching(kata.id, wrong.moduleId.split('/')[1]!, specs),
+        include:
+          wrong.rejectedBy.length > 0
+            ? wrong.rejectedBy
+            : specsReaching(kata.id, wrong.moduleId.split('/')[1]!, specs),
         selection: {
           target: 'solutions',
           substitutes: { [wrong.moduleId]: join(repoRoot, wrong.file) },
@@ -137,10 +164,12 @@ function judge(kata: Kata, runs: PlannedRun[], results: Map<string, RecordedRun>
   const onRetry = wrong.filter((run) => caught(run) && failed(result(run.name)).length === 0);
   for (const run of accepted) {
     const loadErrors = result(run.name)?.moduleErrors ?? [];
+    const ran = run.include.map((file) => file.slice(file.lastIndexOf('/') + 1)).join(', ');
     gaps.push(
       loadErrors.length > 0
         ? `${run.name} only fails to load: ${firstLine(loadErrors[0]!, 200)}`
-        : `${run.name} passes every spec: a spec is missing`,
+        : `${run.name} passes every spec it ran (${ran}): a spec is missing, ` +
+            'or the "// Rejected by:" line of its header names the wrong file',
     );
   }
 

@@ -34,15 +34,23 @@ describe('MemoryAlbumStore', () => {
           setTimeout(() => (failing ? reject(new Error('disk full')) : resolve()), writes % 5);
         }),
     });
-    const results = await Promise.allSettled(
-      Array.from({ length: 60 }, (_, i) => store.create(albumNumber(i + 1))),
+    const results = await within(
+      2_000,
+      Promise.allSettled(Array.from({ length: 60 }, (_, i) => store.create(albumNumber(i + 1)))),
+      '60 creates, every third one failing, did not all settle within 2,000 ms: ' +
+        'is a lock still held by a create that threw?',
     );
     const created = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(created, 'two thirds of the creates succeed').toHaveLength(40);
-    const later = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        store.create(albumNumber(100 + i)).catch(() => undefined),
+    const later = await within(
+      2_000,
+      Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.create(albumNumber(100 + i)).catch(() => undefined),
+        ),
       ),
+      'the creates after the failing ones did not finish within 2,000 ms: ' +
+        'is a lock still held by a create that threw?',
     );
     const all = [...created, ...later.filter((album) => album !== undefined)];
     expectDistinctIds(

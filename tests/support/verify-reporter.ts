@@ -25,6 +25,12 @@ export default class VerifyReporter implements Reporter {
       run.durationMs += module.diagnostic().duration;
       if (hung.length === 0) {
         run.moduleErrors.push(...module.errors().map((error) => `${file}: ${messageOf(error)}`));
+        // A failing beforeAll/afterAll leaves its specs skipped and its error on the suite.
+        for (const suite of module.children.allSuites()) {
+          run.moduleErrors.push(
+            ...suite.errors().map((error) => `${file} › ${suite.fullName}: ${messageOf(error)}`),
+          );
+        }
       }
       for (const test of module.children.allTests()) {
         const result = test.result();

@@ -1,5 +1,6 @@
 // Wrong: the lock covers the read only. Two tasks still read the same value in turn,
 // and both write value + 1.
+// Rejected by: interleavings.test.ts
 import { Mutex } from 'async-mutex';
 import type { AtomicStore } from '../../../lib/store/async-store.ts';
 

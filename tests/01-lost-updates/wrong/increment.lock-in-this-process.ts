@@ -1,5 +1,6 @@
 // Wrong: a lock around the whole read-then-write serializes this process's tasks, and
 // nobody else's. Another process that shares the store writes between our get and set.
+// Rejected by: event-loop.test.ts
 import { Mutex } from 'async-mutex';
 import type { AtomicStore } from '../../../lib/store/async-store.ts';
 

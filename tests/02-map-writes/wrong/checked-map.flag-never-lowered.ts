@@ -1,5 +1,6 @@
 // Wrong: the flag goes up at the start of a write and never comes down, so the second write
 // of a lone writer already "detects" a concurrent one. A detector that cries wolf.
+// Rejected by: detector.test.ts
 import { ConcurrentMapWritesError } from '../../../lib/shared-memory/concurrent-map-writes.ts';
 import { HEADER } from '../../../lib/shared-memory/shared-hash-map.ts';
 import { CheckedMap as Reference } from '../../../solutions/02-map-writes/checked-map.ts';

@@ -1,5 +1,6 @@
 // Wrong: no try around the write. A write that throws (a full map) leaves the flag raised,
 // and every later write reports concurrent map writes that never happened.
+// Rejected by: detector.test.ts
 import { ConcurrentMapWritesError } from '../../../lib/shared-memory/concurrent-map-writes.ts';
 import { HEADER, type SharedHashMap } from '../../../lib/shared-memory/shared-hash-map.ts';
 

@@ -1,6 +1,7 @@
 // Wrong: the flag is checked only before the write. Two writers that both read it before
 // either raised it write together, and nothing notices: the check after the write is the
 // one that catches them.
+// Rejected by: detector.test.ts
 import { ConcurrentMapWritesError } from '../../../lib/shared-memory/concurrent-map-writes.ts';
 import { HEADER } from '../../../lib/shared-memory/shared-hash-map.ts';
 import { CheckedMap as Reference } from '../../../solutions/02-map-writes/checked-map.ts';

@@ -1,6 +1,7 @@
 // Wrong: the detector counts the entries itself, in a field of this object. Each thread has
 // its own CheckedMap, so the count misses the other threads' writes; and it counts an
 // overwrite as a new key.
+// Rejected by: detector.test.ts
 import { CheckedMap as Reference } from '../../../solutions/02-map-writes/checked-map.ts';
 
 export { ConcurrentMapWritesError } from '../../../solutions/02-map-writes/checked-map.ts';

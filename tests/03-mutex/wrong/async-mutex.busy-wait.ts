@@ -1,6 +1,7 @@
 // Wrong: waits for the lock by spinning. On the event loop the holder can never run to
 // release it, so the first contended lock() blocks the thread for good (the watchdog stops
 // the spec file and names the spec).
+// Rejected by: async-mutex.test.ts
 export type Release = () => void;
 
 export class AsyncMutex {

@@ -1,6 +1,7 @@
 // Wrong: the abort listener stays attached after the lock is granted, and it splices at
 // indexOf(waiter) without checking. A granted waiter is no longer queued, so indexOf is -1,
 // and splice(-1, 1) removes the last waiter, who then waits for ever.
+// Rejected by: async-mutex.test.ts
 export type Release = () => void;
 
 export class AsyncMutex {

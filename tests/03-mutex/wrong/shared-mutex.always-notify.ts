@@ -1,6 +1,7 @@
 // Wrong: a two-state lock (0 free, 1 locked) whose unlock always calls Atomics.notify. It
 // excludes and never loses a wake-up, but every uncontended unlock pays for a notify: the
 // cost the three-state word exists to avoid.
+// Rejected by: shared-mutex.test.ts
 import { SharedMutex as Reference } from '../../../solutions/03-mutex/shared-mutex.ts';
 
 export class SharedMutex extends Reference {

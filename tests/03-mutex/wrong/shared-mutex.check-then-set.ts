@@ -1,5 +1,6 @@
 // Wrong: lock() checks that the word is 0, then stores 1. Between the check and the store
 // another thread can pass the same check, and both believe they own the lock.
+// Rejected by: shared-mutex.test.ts
 import { SharedMutex as Reference } from '../../../solutions/03-mutex/shared-mutex.ts';
 
 export class SharedMutex extends Reference {

@@ -1,5 +1,6 @@
 // Wrong: a two-state lock (0 free, 1 locked) whose unlock never calls Atomics.notify. A
 // thread that went to sleep in lock() is never woken: a lost wake-up, and a hung worker.
+// Rejected by: shared-mutex.test.ts
 import { SharedMutex as Reference } from '../../../solutions/03-mutex/shared-mutex.ts';
 
 export class SharedMutex extends Reference {

@@ -1,6 +1,7 @@
 // Wrong: a woken sleeper takes the lock as 1 ("locked, nobody waits"), forgetting that other
 // sleepers may remain. Its unlock then finds 1 and skips the notify: with two or more
 // sleepers, one is never woken (Drepper's "Futexes are tricky", mutex 2).
+// Rejected by: locked-map.threads.test.ts
 import { SharedMutex as Reference } from '../../../solutions/03-mutex/shared-mutex.ts';
 
 export class SharedMutex extends Reference {

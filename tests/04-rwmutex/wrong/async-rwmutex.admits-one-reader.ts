@@ -1,6 +1,7 @@
 // Wrong: a writer's unlock admits only the oldest waiting reader, as a mutex hands off to one
 // waiter. The other readers that queued behind the writer wait for the next unlock, which
 // never comes while no writer is left.
+// Rejected by: async-rwmutex.test.ts
 export type Release = () => void;
 
 export class AsyncRWMutex {

@@ -1,6 +1,7 @@
 // Wrong: a reader gets in whenever no writer holds the lock, waiting writers or not. As
 // long as readers keep overlapping, the count of readers never drops to zero, and a
 // waiting writer starves.
+// Rejected by: async-rwmutex.test.ts
 import { AsyncRWMutex as Reference } from '../../../solutions/04-rwmutex/async-rwmutex.ts';
 
 export type { Release } from '../../../solutions/04-rwmutex/async-rwmutex.ts';

@@ -1,5 +1,6 @@
 // Wrong: writers lock out each other with a plain mutex, and readers use the real lock.
 // Neither side sees the other: a writer changes the data under a reader's feet.
+// Rejected by: async-rwmutex.test.ts
 import { AsyncMutex } from '../../../solutions/03-mutex/async-mutex.ts';
 import { AsyncRWMutex as Reference } from '../../../solutions/04-rwmutex/async-rwmutex.ts';
 

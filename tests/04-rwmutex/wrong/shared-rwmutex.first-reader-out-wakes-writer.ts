@@ -1,6 +1,7 @@
 // Wrong: a waiting writer is woken by the first reader that leaves, not the last: the
 // readers that were inside are not counted (no readerWait). With two readers inside, the
 // writer gets in while the second still reads.
+// Rejected by: shared-rwmutex.threads.test.ts
 import { SharedRWMutex as Reference } from '../../../solutions/04-rwmutex/shared-rwmutex.ts';
 
 const WRITER_SEM = 1;

@@ -1,6 +1,7 @@
 // Wrong: the classic "first readers-writers" lock. The first reader in takes the writers'
 // lock, the last reader out gives it back. A reader gets in whenever other readers are
 // inside, so while readers keep overlapping, a waiting writer starves.
+// Rejected by: shared-rwmutex.test.ts
 import { SharedMutex } from '../../../solutions/03-mutex/shared-mutex.ts';
 import { SharedRWMutex as Reference } from '../../../solutions/04-rwmutex/shared-rwmutex.ts';
 

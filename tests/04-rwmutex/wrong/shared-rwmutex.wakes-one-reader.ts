@@ -1,6 +1,7 @@
 // Wrong: a writer's unlock hands the reader semaphore a single permit, as a mutex wakes one
 // waiter. One of the readers that queued behind the writer comes in; the others sleep on
 // for ever.
+// Rejected by: shared-rwmutex.threads.test.ts
 
 import { SharedMutex } from '../../../solutions/03-mutex/shared-mutex.ts';
 import { SharedRWMutex as Reference } from '../../../solutions/04-rwmutex/shared-rwmutex.ts';

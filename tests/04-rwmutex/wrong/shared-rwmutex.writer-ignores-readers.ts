@@ -1,5 +1,6 @@
 // Wrong: readers wait while a writer is in, but a writer only waits for other writers,
 // not for the readers already inside: it changes the data under a reader's feet.
+// Rejected by: shared-rwmutex.threads.test.ts
 import { SharedMutex } from '../../../solutions/03-mutex/shared-mutex.ts';
 import { SharedRWMutex as Reference } from '../../../solutions/04-rwmutex/shared-rwmutex.ts';
 

@@ -1,6 +1,7 @@
 // Wrong: lock, write, unlock, with no try/finally. When the stripe is full, set throws
 // between the lock and the unlock, and the stripe's write lock is never released: every later
 // get, set, delete, size or entries that touches it waits forever.
+// Rejected by: striped-map.options.test.ts
 import type { SharedHashMap } from '../../../lib/shared-memory/shared-hash-map.ts';
 import { StripedMap as Reference } from '../../../solutions/05-concurrent-map/striped-map.ts';
 

@@ -1,6 +1,7 @@
 // Wrong: stripeOf shifts the hash right by 32 − log2(stripes), which is right for 16 stripes
 // and for any count but one. With one stripe it shifts by 32, and JavaScript takes shift counts
 // modulo 32: the whole hash comes back as the stripe number.
+// Rejected by: striped-map.options.test.ts
 import { StripedMap as Reference } from '../../../solutions/05-concurrent-map/striped-map.ts';
 
 export type { StripedMapOptions } from '../../../solutions/05-concurrent-map/striped-map.ts';

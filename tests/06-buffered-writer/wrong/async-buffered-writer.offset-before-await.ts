@@ -2,6 +2,7 @@
 // takes its offset before its await and advances it after, so two writes in flight take
 // the same offset and the later overwrites the earlier (experiment A's lost update, on a
 // file). With two buffers, a third hand-over also refills a buffer still in flight.
+// Rejected by: async-writer.interleavings.test.ts
 
 import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
 import { ShortWriteError } from '../../../lib/io/short-write-error.ts';

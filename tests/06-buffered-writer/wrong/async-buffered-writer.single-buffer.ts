@@ -1,6 +1,7 @@
 // Wrong: one buffer. It waits for the write in flight before the next hand-over, but new
 // bytes are copied into the very buffer the sink may still be reading: a pwrite on the
 // thread pool can send bytes of the next lines instead of the ones it was given.
+// Rejected by: async-writer.test.ts
 
 import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
 import { ShortWriteError } from '../../../lib/io/short-write-error.ts';

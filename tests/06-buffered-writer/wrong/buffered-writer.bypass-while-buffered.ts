@@ -1,6 +1,7 @@
 // Wrong: a chunk at least as large as the buffer always goes straight to the sink, even
 // while bytes are still buffered. Those bytes go out later, after it: the output is
 // reordered.
+// Rejected by: injected-sinks.test.ts
 import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
 import { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 import type { Sink } from '../../../lib/io/sinks.ts';

@@ -1,6 +1,7 @@
 // Wrong: EAGAIN is retried at once, ten times in a row, without sleeping. The pipe has had
 // no time to drain, so the retries are wasted system calls, and on a full pipe the writer
 // gives up within microseconds instead of giving the reader a chance.
+// Rejected by: injected-sinks.test.ts
 import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
 import { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 import type { Sink } from '../../../lib/io/sinks.ts';

@@ -1,5 +1,6 @@
 // Wrong: close marks the writer closed but forgets to flush, so the last, partly filled
 // buffer never reaches the file. Everything else is the reference.
+// Rejected by: injected-sinks.test.ts
 import { BufferedWriter as Reference } from '../../../solutions/06-buffered-writer/buffered-writer.ts';
 
 export {

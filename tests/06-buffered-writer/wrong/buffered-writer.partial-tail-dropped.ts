@@ -1,5 +1,6 @@
 // Wrong: one sink call per flush, and whatever the sink did not take is counted as written
 // anyway. A file takes everything, so it looks right; a pipe or a socket loses the tail.
+// Rejected by: injected-sinks.test.ts
 import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
 import { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 import type { Sink } from '../../../lib/io/sinks.ts';

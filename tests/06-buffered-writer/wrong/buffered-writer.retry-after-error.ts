@@ -1,5 +1,6 @@
 // Wrong: the error is not sticky. The next flush tries again from the start of the buffer,
 // and the bytes the sink already took before it failed are written a second time.
+// Rejected by: injected-sinks.test.ts
 import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
 import { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 import type { Sink } from '../../../lib/io/sinks.ts';

@@ -3,6 +3,7 @@
 // start the next. The file is right, but each buffer handed to the sink may not be valid
 // UTF-8 (a reader of a pipe or a log shipper sees torn characters), and every string costs
 // an extra copy.
+// Rejected by: injected-sinks.test.ts
 import { checkedSize, DEFAULT_SIZE } from '../../../lib/io/buffer-size.ts';
 import { ShortWriteError } from '../../../lib/io/short-write-error.ts';
 import type { Sink } from '../../../lib/io/sinks.ts';

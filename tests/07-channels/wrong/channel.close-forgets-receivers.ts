@@ -1,5 +1,6 @@
 // Wrong: close marks the channel closed but forgets the receivers already blocked on it.
 // Later receives see ok = false; the blocked ones wait for ever (a missed wake-up).
+// Rejected by: close.test.ts
 import { Channel as Reference } from '../../../solutions/07-channels/channel.ts';
 
 export * from '../../../solutions/07-channels/channel.ts';

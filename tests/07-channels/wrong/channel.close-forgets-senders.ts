@@ -1,5 +1,6 @@
 // Wrong: close wakes the blocked receivers but not the blocked senders. Go panics in each
 // of them ("send on closed channel"); here they would wait for ever.
+// Rejected by: select.test.ts
 import { Channel as Reference } from '../../../solutions/07-channels/channel.ts';
 
 export * from '../../../solutions/07-channels/channel.ts';

@@ -1,5 +1,6 @@
 // Wrong: a select with a default takes it without looking at the cases, as if default meant
 // "don't wait" rather than "only when nothing is ready".
+// Rejected by: select.test.ts
 import {
   select as reference,
   type SelectCase,

@@ -1,5 +1,6 @@
 // Wrong: waiting senders and receivers are served last in, first out (a stack is what
 // `push` and `pop` give you). Nothing is lost, but the first to wait can wait for ever.
+// Rejected by: rendezvous.test.ts
 import { Channel as Reference } from '../../../solutions/07-channels/channel.ts';
 
 export * from '../../../solutions/07-channels/channel.ts';

@@ -1,5 +1,6 @@
 // Wrong: a channel that never steps aside. A producer and a consumer that never wait run on
 // microtasks until they are done, and every timer and I/O callback waits for them.
+// Rejected by: yield.test.ts
 import {
   type Received,
   Channel as Reference,

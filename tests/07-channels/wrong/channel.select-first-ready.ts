@@ -1,5 +1,6 @@
 // Wrong: select always takes the first ready case, as a loop over the cases does. A channel
 // listed first can starve the others. Everything else is the reference.
+// Rejected by: select.test.ts
 import {
   select as reference,
   type SelectCase,

@@ -1,5 +1,6 @@
 // Wrong: two reads conflict too. Any read in a later turn than another task's unordered read
 // is reported, so tasks that only share data to read it drown the real reports in noise.
+// Rejected by: detector.test.ts
 import type { Location, Site, TaskId, Turn } from '../../../lib/race/detector-api.ts';
 import {
   type Event,

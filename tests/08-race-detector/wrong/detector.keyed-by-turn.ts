@@ -1,6 +1,7 @@
 // Wrong: an access is attributed to the promise that resumed it (its turn) rather than to the
 // logical task. The read before an await and the write after it then belong to two different
 // "tasks", neither of which ever does a read-modify-write: the lost update goes unreported.
+// Rejected by: detector.test.ts
 import type { Location, Site, TaskId, Turn } from '../../../lib/race/detector-api.ts';
 import { RaceDetector as Reference } from '../../../solutions/08-race-detector/detector.ts';
 

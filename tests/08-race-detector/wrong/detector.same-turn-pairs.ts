@@ -1,5 +1,6 @@
 // Wrong: forgets that a synchronous turn runs alone. A read and a write in one turn
 // (`n = n + 1` between two awaits) are paired like a read and a write across an await.
+// Rejected by: detector.test.ts
 import type { Site } from '../../../lib/race/detector-api.ts';
 import {
   type Event,

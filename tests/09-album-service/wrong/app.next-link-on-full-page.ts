@@ -1,6 +1,7 @@
 // Wrong: offers a next page whenever this one is full. When the total is an exact multiple
 // of the limit, the last page is full too, and its Link points at an empty page.
 // (Everything else is the reference's.)
+// Rejected by: pagination.test.ts
 import express from 'express';
 import type { AlbumAppOptions } from '../../../lib/album/album-store.ts';
 import { createAlbumApp as referenceApp } from '../../../solutions/09-album-service/app.ts';

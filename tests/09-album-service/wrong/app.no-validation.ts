@@ -1,5 +1,6 @@
 // Wrong: trusts the client. POST /albums stores whatever JSON arrives: empty titles, prices
 // as strings, extra fields, even __proto__ keys. (The other routes are the reference's.)
+// Rejected by: routes.test.ts
 import express from 'express';
 import type { AlbumAppOptions } from '../../../lib/album/album-store.ts';
 import { createAlbumApp as referenceApp } from '../../../solutions/09-album-service/app.ts';

@@ -1,6 +1,7 @@
 // Wrong: treats an unreachable database like any other failure: 500, reported as a bug, no
 // Retry-After, so clients and load balancers cannot tell "try again" from "broken".
 // (Everything else is the reference's.)
+// Rejected by: unavailable.test.ts
 import type express from 'express';
 import type { AlbumAppOptions, AlbumStore } from '../../../lib/album/album-store.ts';
 import { createAlbumApp as referenceApp } from '../../../solutions/09-album-service/app.ts';

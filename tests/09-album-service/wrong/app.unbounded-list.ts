@@ -1,6 +1,7 @@
 // Wrong: GET /albums returns every album, as the course's service did: the response grows
 // with each POST (358 KB on average in the course's load test). (The other routes are the
 // reference's.)
+// Rejected by: unavailable.test.ts
 import express from 'express';
 import type { AlbumAppOptions } from '../../../lib/album/album-store.ts';
 import { createAlbumApp as referenceApp } from '../../../solutions/09-album-service/app.ts';

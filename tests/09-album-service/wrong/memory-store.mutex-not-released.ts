@@ -1,5 +1,6 @@
 // Wrong: a mutex makes "read the size, write, store" one step, but it is released only on
 // success. The first create that throws keeps the lock, and every later create waits forever.
+// Rejected by: routes.test.ts
 import { Mutex } from 'async-mutex';
 import type { Album, NewAlbum } from '../../../lib/album/album-store.ts';
 import { MemoryAlbumStore as Reference } from '../../../solutions/09-album-service/memory-store.ts';

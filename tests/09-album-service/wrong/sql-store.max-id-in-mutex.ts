@@ -1,6 +1,7 @@
 // Wrong: SELECT max(id) + 1, then INSERT, made safe with an in-process mutex. That holds
 // for one server; a second server (another process on the same table) has its own mutex,
 // reads the same max, and its INSERT fails on the primary key.
+// Rejected by: sql-store.test.ts
 import { Mutex } from 'async-mutex';
 import type { Album, NewAlbum } from '../../../lib/album/album-store.ts';
 import { SqlAlbumTable } from '../../../lib/album/album-table.ts';

@@ -1,5 +1,6 @@
 // Wrong: sorted[Math.floor(n * p)] treats a rank as an index. It answers one sample too
 // high whenever n · p is whole (p50 of 10 samples is the 6th), and reads past the end at p100.
+// Rejected by: histogram-lifecycle.test.ts
 import { Histogram as Reference } from '../../../solutions/10-load-tester/histogram.ts';
 
 export {

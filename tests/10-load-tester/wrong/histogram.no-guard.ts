@@ -1,6 +1,7 @@
 // Wrong: the rank is Math.ceil(p / 100 * n), with no guard. A decimal p has no exact double,
 // so 1.1 % of 1000 computes as 11.000000000000002 and reads rank 12: one sample too high,
 // for hundreds of (n, p) pairs that a few hand-picked percentiles never hit.
+// Rejected by: ranks.test.ts
 import { Histogram as Reference } from '../../../solutions/10-load-tester/histogram.ts';
 
 export {

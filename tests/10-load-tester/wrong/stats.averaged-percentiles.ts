@@ -1,5 +1,6 @@
 // Wrong: the aggregate reports the average of the workers' percentiles. With 9,000 × 10 ms
 // on one worker and 1,000 × 500 ms on the other, that says p95 = 255 ms; the union's is 500.
+// Rejected by: stats-lifecycle.test.ts
 import { StatsEntry as Reference } from '../../../solutions/10-load-tester/stats.ts';
 
 export {

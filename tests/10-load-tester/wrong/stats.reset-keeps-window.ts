@@ -1,6 +1,7 @@
 // Wrong: reset forgets the counts, the histogram and the failures, but not the requests per
 // second. The load tool resets every thread's entries each second, so current RPS counts the
 // same requests again and again.
+// Rejected by: stats-lifecycle.test.ts
 import { StatsEntry as Reference } from '../../../solutions/10-load-tester/stats.ts';
 
 export {

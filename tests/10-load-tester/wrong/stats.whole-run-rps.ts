@@ -1,5 +1,6 @@
 // Wrong: "current RPS" is the whole run's average, so a step in the rate shows up slowly
 // and a stopped run still reads busy.
+// Rejected by: stats-lifecycle.test.ts
 import { StatsEntry as Reference } from '../../../solutions/10-load-tester/stats.ts';
 
 export {

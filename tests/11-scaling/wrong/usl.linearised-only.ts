@@ -1,6 +1,7 @@
 // Wrong: Gunther's linearisation, solved by linear least squares, taken as the answer. It is
 // exact on data without noise, but it weighs each point by 1/X² and reads λ off the lowest
 // N alone, so on measured data it stops short of the least-squares optimum.
+// Rejected by: usl-fit.test.ts
 import { checkPoints, type Point, rSquared, USL_NEEDS } from '../../../lib/scaling/points.ts';
 import {
   linearisedStart,

@@ -1,5 +1,6 @@
 // Wrong: the fit is right, but the peak is read as (1 − σ)/κ, forgetting the square root:
 // at σ = 0.02 and κ = 0.002 it puts the peak at N = 490 instead of N = 22.
+// Rejected by: usl-fit.test.ts
 import {
   uslFit as fitReference,
   type Point,

@@ -1,6 +1,7 @@
 // Wrong: R² measured against a model that predicts 0 (1 − SSE/Σx²) instead of the mean
 // (1 − SSE/Σ(x − x̄)²). It looks better than it is: any curve through the right order of
 // magnitude scores near 1.
+// Rejected by: usl-fit.test.ts
 import {
   uslFit as fitReference,
   type Point,
