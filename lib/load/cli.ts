@@ -6,6 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { toolSelection } from '../target/target.ts';
 import { writeCsvFiles } from './csv.ts';
 import { EXIT_CODES, EXIT_CODES_HELP } from './exit-codes.ts';
+import { generatorLines } from './generator-cost.ts';
+import { writeGeneratorCsv } from './generator-csv.ts';
 import { writeHtmlReport } from './html-report.ts';
 import { liveLine, liveOutput } from './live.ts';
 import { buildReport, modelOf, type Report, type RunMeta, thresholdLines } from './report.ts';
@@ -108,7 +110,10 @@ function program(): Command {
         ])
         .default([] as Threshold[], 'none'),
     )
-    .option('--csv <prefix>', 'write <prefix>_stats.csv, _stats_history.csv, _failures.csv')
+    .option(
+      '--csv <prefix>',
+      'write <prefix>_stats.csv, _stats_history.csv, _failures.csv (Locust’s) and _generator.csv',
+    )
     .option('--html <file>', 'write a single-file HTML report (opens offline)')
     .option('--seed <n>', 'seeds every user’s random choices', count(0), 1)
     .addOption(
@@ -117,9 +122,12 @@ function program(): Command {
         .default(30_000, '30s'),
     )
     .addOption(
-      new Option('--client <kind>', 'HTTP client: undici (fast) or fetch (slower)')
-        .choices(['undici', 'fetch'])
-        .default('undici'),
+      new Option(
+        '--client <kind>',
+        'HTTP client: net (fastest, http only), undici (https too) or fetch (slowest)',
+      )
+        .choices(['net', 'undici', 'fetch'])
+        .default('net'),
     )
     .option(
       '--max-loop-delay <ms>',
@@ -143,6 +151,8 @@ export function consoleReport(report: Report): string {
     '',
     failuresTable(report.failures),
   ];
+  const generator = generatorLines(report.result.stats.generator);
+  if (generator.length > 0) lines.push('', ...generator);
   if (report.thresholds.length > 0)
     lines.push('', 'Thresholds', ...thresholdLines(report.thresholds));
   for (const warning of report.warnings) lines.push('', `WARNING: ${warning}`);
@@ -223,6 +233,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   io.stdout.write(consoleReport(report));
   if (options.csv) {
     const files = writeCsvFiles(resolve(options.csv), report);
+    files.push(writeGeneratorCsv(resolve(options.csv), report.result.stats.generator));
     io.stderr.write(`CSV: ${files.join(', ')}\n`);
   }
   if (options.html) {

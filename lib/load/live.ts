@@ -1,6 +1,7 @@
 // The once-a-second line: on a terminal it redraws itself with a progress bar; in a log
 // (CI, a pipe) it is a plain line per second.
 import { formatMs, formatRate } from './format.ts';
+import { generatorLiveField } from './generator-cost.ts';
 import { type HistoryRow, PERCENTILES } from './run-stats.ts';
 import { formatDuration } from './units.ts';
 
@@ -27,11 +28,13 @@ export function liveLine(
     p50 === undefined || p95 === undefined
       ? 'p50 -, p95 -'
       : `p50 ${formatMs(p50)} ms, p95 ${formatMs(p95)} ms`;
+  const generator = generatorLiveField(row.generator);
   const fields = [
     `users ${row.users}`,
     `${formatRate(row.rps)} req/s`,
     latency,
     `${formatRate(row.failPerSec)} fail/s`,
+    ...(generator ? [generator] : []),
   ].join(' | ');
   const bar = tty && Number.isFinite(runTimeMs) ? `${progressBar(elapsedMs, runTimeMs)} ` : '';
   return `${bar}${time} | ${fields}`;

@@ -1,6 +1,7 @@
 // Everything a finished run reports, whatever the format: the run's settings, its
 // statistics, the thresholds' verdicts, and the warnings that make numbers suspect.
 import { formatMs, formatPercent } from './format.ts';
+import { generatorWarning } from './generator-cost.ts';
 import type { RunResult } from './run.ts';
 import type { EntrySummary, FailureRow } from './run-stats.ts';
 import { LATE_MS, MAX_BACKLOG_SECONDS } from './runner.ts';
@@ -71,6 +72,8 @@ function warningsOf(meta: RunMeta, result: RunResult): string[] {
         'are suspect. Use fewer users, more --workers, or another machine.',
     );
   }
+  const busy = generatorWarning(stats.generator);
+  if (busy) warnings.push(busy);
   const { scheduled, late, dropped } = stats.arrivals;
   if (meta.rate && late > 0) {
     warnings.push(

@@ -1,6 +1,7 @@
 // The main thread's view of a run: every thread's interval reports merged into one
 // StatsEntry per request name plus "Aggregated" (histograms merged, never percentiles
 // averaged), a history row per second, and what makes the numbers suspect.
+import { GeneratorCost, type GeneratorSample } from './generator-cost.ts';
 import type { LoadStats, LoadStatsModule } from './kata-stats.ts';
 import type { ArrivalCounts, IntervalReport } from './runner.ts';
 
@@ -51,6 +52,8 @@ export interface HistoryRow {
   /** PERCENTILES over the kata's current window (10 s); undefined when no request ended. */
   current: number[] | undefined;
   total: EntrySummary;
+  /** What each generator thread cost in its last report (CPU, heap, RSS). */
+  generator: GeneratorSample[];
 }
 
 export interface Saturation {
@@ -74,6 +77,8 @@ export class RunStats {
   readonly arrivals: ArrivalCounts = { scheduled: 0, late: 0, dropped: 0 };
   readonly taskErrors = new Map<string, number>();
   readonly saturation: Saturation[] = [];
+  /** Per thread and second: CPU, heap, RSS (generator-cost.ts). */
+  readonly generator = new GeneratorCost();
   private readonly usersByThread = new Map<number, number>();
   /** One aggregated entry per tick, the last CURRENT_WINDOW_SECONDS of them. */
   private readonly window: LoadStats[] = [];
@@ -117,6 +122,7 @@ export class RunStats {
     this.arrivals.late += report.arrivals.late;
     this.arrivals.dropped += report.arrivals.dropped;
     this.usersByThread.set(report.thread, report.users);
+    this.generator.add(report, this.wall());
     if (report.loopDelay.p99 > this.maxLoopDelayMs) {
       this.saturation.push({ thread: report.thread, wall: this.wall(), ...report.loopDelay });
     }
@@ -142,6 +148,7 @@ export class RunStats {
       failPerSec: this.aggregated.currentFailPerSec,
       current: recent.count > 0 ? PERCENTILES.map((p) => recent.percentile(p)) : undefined,
       total: summarize(this.aggregated),
+      generator: this.generator.latest(),
     };
     this.history.push(row);
     return row;

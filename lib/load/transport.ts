@@ -1,6 +1,8 @@
-// The wire: undici by default (a pool of keep-alive connections driven through `dispatch`,
-// no stream per response), or the global fetch (what msw intercepts, and a slower client).
+// The wire: plain node:net sockets by default (socket-transport.ts: prebuilt request bytes, a
+// minimal response parser), undici (a pool of keep-alive connections driven through `dispatch`;
+// https too), or the global fetch (what msw intercepts, and a slower client).
 import { Client, type Dispatcher, errors } from 'undici';
+import { socketTransport } from './socket-transport.ts';
 
 export interface OutgoingRequest {
   method: string;
@@ -23,7 +25,7 @@ export interface Transport {
   destroy(): Promise<void>;
 }
 
-export type ClientKind = 'undici' | 'fetch';
+export type ClientKind = 'net' | 'undici' | 'fetch';
 
 export interface TransportOptions {
   host: string;
@@ -192,5 +194,6 @@ export function fetchTransport({ host, timeoutMs }: TransportOptions): Transport
 }
 
 export function createTransport(kind: ClientKind, options: TransportOptions): Transport {
-  return kind === 'fetch' ? fetchTransport(options) : undiciTransport(options);
+  if (kind === 'fetch') return fetchTransport(options);
+  return kind === 'undici' ? undiciTransport(options) : socketTransport(options);
 }

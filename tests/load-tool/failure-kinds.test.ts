@@ -39,7 +39,7 @@ async function failureOf(client: ClientKind, base: string, path: string) {
   }
 }
 
-describe.each(['undici', 'fetch'] as const)('failure kinds on loopback (%s)', (client) => {
+describe.each(['net', 'undici', 'fetch'] as const)('failure kinds on loopback (%s)', (client) => {
   it('names refused, reset, timed out and HTTP-error requests; a success has none', async () => {
     const kinds = await Promise.all([
       failureOf(client, refusedHost, '/'),
