@@ -6,8 +6,8 @@
 # Installs Debian's python3-locust, starts the reference album service on 127.0.0.1, runs
 # lib/load/locust/locustfile.py headless in distributed mode (one master, two workers) for
 # a few seconds, checks its _stats.csv (zero failures, GET /albums : GET /albums/:id :
-# POST /albums within ±5 points of 3 : 2 : 1), then runs our tool on the same service and
-# prints both side by side. Every process it starts is stopped, whatever happens.
+# POST /albums within ±5 points of 3 : 2 : 1), then runs our tool on the same service, prints
+# both side by side and checks that both tools' CSV files have Locust 2.12.1's format. Every process it starts is stopped, whatever happens.
 
 _LOCUST_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -72,7 +72,7 @@ run_locust_interop() (
   locust_run -f "$locustfile" --headless --master --master-bind-host 127.0.0.1 \
     --master-bind-port "$master_port" --expect-workers 2 --expect-workers-max-wait 30 \
     -u "$users" -r "$users" \
-    -t "$run_time" --host "$host" --csv "$dir/locust" --only-summary \
+    -t "$run_time" --host "$host" --csv "$dir/locust" --csv-full-history --only-summary albums \
     >"$dir/master.log" 2>&1 &
   local master=$!
   pids+=("$master")
@@ -93,7 +93,10 @@ run_locust_interop() (
   echo
   echo "Our tool: $users users, $run_time, same service…"
   timeout 60 node --import tsx scripts/load.ts --host "$host" -u "$users" -r "$users" \
-    -t "$run_time" --csv "$dir/ours"
+    -t "$run_time" --csv "$dir/ours" --csv-full-history
+
+  # Format, not values: both sets of CSV files against Locust 2.12.1's schema.
+  node --import tsx scripts/compare-locust-csv.ts "$dir/locust" "$dir/ours"
 
   python3 - "$dir/locust_stats.csv" "$dir/ours_stats.csv" <<'PY'
 import csv, sys

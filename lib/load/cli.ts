@@ -10,10 +10,17 @@ import { generatorLines } from './generator-cost.ts';
 import { writeGeneratorCsv } from './generator-csv.ts';
 import { writeHtmlReport } from './html-report.ts';
 import { liveLine, liveOutput } from './live.ts';
-import { buildReport, modelOf, type Report, type RunMeta, thresholdLines } from './report.ts';
+import {
+  buildReport,
+  modelOf,
+  type Report,
+  type RunMeta,
+  sideBySideRows,
+  thresholdLines,
+} from './report.ts';
 import { runLoad } from './run.ts';
 import { loadScenario } from './scenario.ts';
-import { failuresTable, percentilesTable, statsTable } from './table.ts';
+import { failuresTable, percentilesTable, sideBySideTable, statsTable } from './table.ts';
 import { parseThreshold, type Threshold } from './thresholds.ts';
 import type { ClientKind } from './transport.ts';
 import { formatDuration, parseDuration, parseRate } from './units.ts';
@@ -37,6 +44,7 @@ interface Parsed {
   workers: number;
   threshold: Threshold[];
   csv?: string;
+  csvFullHistory?: boolean;
   html?: string;
   seed: number;
   timeout: number;
@@ -112,8 +120,9 @@ function program(): Command {
     )
     .option(
       '--csv <prefix>',
-      'write <prefix>_stats.csv, _stats_history.csv, _failures.csv (Locust’s) and _generator.csv',
+      'write <prefix>_stats.csv, _stats_history.csv, _failures.csv, _exceptions.csv (Locust 2.12’s format) and _generator.csv',
     )
+    .option('--csv-full-history', 'also write a history row per request name every second')
     .option('--html <file>', 'write a single-file HTML report (opens offline)')
     .option('--seed <n>', 'seeds every user’s random choices', count(0), 1)
     .addOption(
@@ -139,7 +148,12 @@ function program(): Command {
       '--kata',
       'record with your kata 10 code in katas/ (every thread) instead of the reference',
     )
-    .addHelpText('after', `\n${EXIT_CODES_HELP}\n`)
+    .addHelpText(
+      'after',
+      '\nAs a Locust worker (see `--locust-master tcp://HOST:5557 --help`):\n' +
+        '  --locust-master <url>  run the scenarios under a Locust master; it sets the rest\n' +
+        `\n${EXIT_CODES_HELP}\n`,
+    )
     .exitOverride();
 }
 
@@ -151,6 +165,8 @@ export function consoleReport(report: Report): string {
     '',
     failuresTable(report.failures),
   ];
+  const sideBySide = sideBySideRows(report);
+  if (sideBySide.length > 0) lines.push('', sideBySideTable(sideBySide));
   const generator = generatorLines(report.result.stats.generator);
   if (generator.length > 0) lines.push('', ...generator);
   if (report.thresholds.length > 0)
@@ -167,6 +183,12 @@ export function exitCodeOf(report: Report): number {
 
 /** Runs the command; resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // Worker mode has its own options (Locust's master sets host, users and run time), and
+  // loads ZeroMQ's native addon: only when asked for.
+  if (argv.some((arg) => arg === '--locust-master' || arg.startsWith('--locust-master='))) {
+    const { workerMain } = await import('./locust/worker-cli.ts');
+    return workerMain(argv, io);
+  }
   const command = program().configureOutput({
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
@@ -232,7 +254,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const report = buildReport(meta, result, options.threshold);
   io.stdout.write(consoleReport(report));
   if (options.csv) {
-    const files = writeCsvFiles(resolve(options.csv), report);
+    const files = writeCsvFiles(resolve(options.csv), report, {
+      fullHistory: options.csvFullHistory === true,
+    });
     files.push(writeGeneratorCsv(resolve(options.csv), report.result.stats.generator));
     io.stderr.write(`CSV: ${files.join(', ')}\n`);
   }

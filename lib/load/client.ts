@@ -2,7 +2,6 @@
 // failed request; it records every request under its name and returns what happened.
 import type { Clock } from './clock.ts';
 import { errorFailureKind, httpFailureKind } from './failure-kind.ts';
-import type { Recorder } from './recorder.ts';
 import type { RawResponse, Transport } from './transport.ts';
 
 export interface RequestOptions {
@@ -40,6 +39,19 @@ export class LoadResponse {
   }
 }
 
+/** Where a client records each request: the Recorder, or Locust's statistics in worker mode. */
+export interface RequestRecorder {
+  /** `sentMs`: the same request timed from its actual send time (the open model's second set). */
+  record(
+    method: string,
+    name: string,
+    ms: number,
+    bytes: number,
+    failure?: string,
+    sentMs?: number,
+  ): void;
+}
+
 /** Shared by every request made without options: the hot path allocates nothing for them. */
 const NO_OPTIONS: RequestOptions = Object.freeze({});
 
@@ -54,7 +66,7 @@ export class LoadClient {
 
   constructor(
     private readonly transport: Transport,
-    private readonly recorder: Recorder,
+    private readonly recorder: RequestRecorder,
     private readonly clock: Clock,
     /** After the run stops, requests still ending are not recorded (as in Locust). */
     private readonly stopped: () => boolean,
@@ -98,7 +110,9 @@ export class LoadClient {
     }
     if (!this.stopped()) {
       const name = options.name ?? path;
-      this.recorder.record(method, name, response.timeMs, response.bytes, response.failure);
+      // The open model's second set: the same request timed from when it was actually sent.
+      const sentMs = response.timeMs - (sentAt - from);
+      this.recorder.record(method, name, response.timeMs, response.bytes, response.failure, sentMs);
     }
     return response;
   }

@@ -1,18 +1,30 @@
-// The single-file HTML report: settings, warnings, thresholds, charts (RPS, p50/p95 and
-// users over time) and Locust's tables. Everything inline: it opens offline.
+// The single-file HTML report: settings, warnings, thresholds, uPlot charts (requests/s,
+// p50/p95/p99, each request name, users, the generator's CPU per thread; hover and zoom),
+// the open model's corrected vs uncorrected latency, and Locust's tables. Everything inline
+// (uPlot too): it opens offline, and it fits a 900 px window without sideways scrolling.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { chartScript, chartStyle, inlineJson } from './charts/bundle.ts';
+import { reportCharts } from './charts/report-series.ts';
 import { formatMs, formatPercent, formatRate, percentileLabel } from './format.ts';
-import { modelOf, type Report, thresholdLines } from './report.ts';
+import {
+  GAP_EXPLAINED,
+  modelOf,
+  type Report,
+  SIDE_BY_SIDE,
+  sideBySideRows,
+  thresholdLines,
+} from './report.ts';
 import { type EntrySummary, PERCENTILES } from './run-stats.ts';
-import { escapeXml, lineChart } from './svg-chart.ts';
 import { formatDuration } from './units.ts';
 
 export const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #222; max-width: 1100px; }
 h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
-table { border-collapse: collapse; margin: 8px 0; }
-th, td { padding: 3px 10px; border-bottom: 1px solid #ddd; text-align: right; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
+table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
+th, td { padding: 3px 7px; border-bottom: 1px solid #ddd; text-align: right; }
+dd { overflow-wrap: anywhere; }
 th:nth-child(-n+2), td:nth-child(-n+2), table.failures td:nth-child(3) { text-align: left; }
 tr.total td { font-weight: bold; }
 .warning { background: #fff4d6; border-left: 4px solid #e0a800; padding: 8px 12px; margin: 8px 0; }
@@ -20,6 +32,10 @@ tr.total td { font-weight: bold; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; }
 dt { color: #666; } dd { margin: 0; }
 `;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 const cell = (value: string | number) => `<td>${escapeXml(String(value))}</td>`;
 
@@ -36,7 +52,7 @@ export function table(
     })
     .join('');
   const classes = className ? ` class="${className}"` : '';
-  return `<table${classes}>${header}${body}</table>`;
+  return `<div class="table-wrap"><table${classes}>${header}${body}</table></div>`;
 }
 
 function statsRows(report: Report): (string | number)[][] {
@@ -55,46 +71,25 @@ function statsRows(report: Report): (string | number)[][] {
   ]);
 }
 
-function charts(report: Report): string {
-  const { history } = report.result.stats;
-  const start = report.result.startedAt;
-  const t = (wall: number) => Math.round((wall - start) / 100) / 10;
-  const xLabel = 'seconds since the start';
-  const p = (index: number) => (row: (typeof history)[number]) => row.current?.[index];
-  const p50 = PERCENTILES.indexOf(50);
-  const p95 = PERCENTILES.indexOf(95);
-  return [
-    lineChart({
-      title: 'Requests per second (last 10 s)',
-      xLabel,
-      yLabel: 'per second',
-      series: [
-        { label: 'requests/s', color: '#1f6feb', points: history.map((r) => [t(r.wall), r.rps]) },
-        {
-          label: 'failures/s',
-          color: '#d1242f',
-          points: history.map((r) => [t(r.wall), r.failPerSec]),
-        },
-      ],
-    }),
-    lineChart({
-      title: 'Response time percentiles (last 10 s)',
-      xLabel,
-      yLabel: 'ms',
-      series: [
-        { label: 'p50', color: '#2da44e', points: history.map((r) => [t(r.wall), p(p50)(r)]) },
-        { label: 'p95', color: '#bf8700', points: history.map((r) => [t(r.wall), p(p95)(r)]) },
-      ],
-    }),
-    lineChart({
-      title: 'Users',
-      xLabel,
-      yLabel: 'users',
-      series: [
-        { label: 'users', color: '#8250df', points: history.map((r) => [t(r.wall), r.users]) },
-      ],
-    }),
-  ].join('\n');
+const CHART_STYLE = `
+#charts { width: 100%; }
+figure.chart { margin: 12px 0 20px; }
+.uplot .u-title { font-size: 14px; text-align: left; }
+.uplot .u-legend { font-size: 12px; text-align: left; }
+.hint { color: #666; font-size: 13px; }
+`;
+
+/** The open model's latency from the intended and from the actual send time. */
+function sideBySide(report: Report): string {
+  const rows = sideBySideRows(report);
+  if (rows.length === 0) return '';
+  return `<h2>Corrected vs uncorrected latency (ms)</h2>
+${table(
+  ['Type', 'Name', 'timed', ...SIDE_BY_SIDE.map(percentileLabel), 'max', '# reqs'],
+  rows.map((row) => [row.method, row.name, row.timing, ...row.values.map(formatMs), row.count]),
+  { totalLast: false },
+)}
+<p>${escapeXml(GAP_EXPLAINED)}</p>`;
 }
 
 export function renderHtmlReport(report: Report): string {
@@ -127,14 +122,18 @@ export function renderHtmlReport(report: Report): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Load test report: ${escapeXml(meta.host)}</title>
-<style>${STYLE}</style></head>
+<style>${STYLE}${CHART_STYLE}${chartStyle()}</style></head>
 <body>
 <h1>Load test report</h1>
 <dl>${settings.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`).join('')}</dl>
 ${report.warnings.map((w) => `<div class="warning">${escapeXml(w)}</div>`).join('\n')}
 ${thresholds}
 <h2>Over time</h2>
-${charts(report)}
+<p class="hint">Hover a chart for the values at that second (every chart follows); drag across one to zoom, double-click to zoom out.</p>
+<div id="charts"></div>
+<script type="application/json" id="chart-data">${inlineJson(reportCharts(report))}</script>
+<script>${chartScript()}</script>
+${sideBySide(report)}
 <h2>Request statistics</h2>
 ${table(
   [

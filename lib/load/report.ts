@@ -3,7 +3,7 @@
 import { formatMs, formatPercent } from './format.ts';
 import { generatorWarning } from './generator-cost.ts';
 import type { RunResult } from './run.ts';
-import type { EntrySummary, FailureRow } from './run-stats.ts';
+import { type EntrySummary, type FailureRow, PERCENTILES, type TaskErrorRow } from './run-stats.ts';
 import { LATE_MS, MAX_BACKLOG_SECONDS } from './runner.ts';
 import { evaluateThresholds, type Threshold, type ThresholdResult } from './thresholds.ts';
 import type { ClientKind } from './transport.ts';
@@ -29,18 +29,25 @@ export interface Report {
   rows: EntrySummary[];
   total: EntrySummary;
   failures: FailureRow[];
+  /** Task exceptions (Locust's _exceptions.csv). */
+  exceptions: TaskErrorRow[];
+  /** Open model only: the same requests timed from their actual send time. */
+  uncorrected?: { rows: EntrySummary[]; total: EntrySummary };
   thresholds: ThresholdResult[];
   warnings: string[];
 }
 
 export function buildReport(meta: RunMeta, result: RunResult, thresholds: Threshold[]): Report {
   const { rows, total } = result.stats.summaries();
+  const uncorrected = result.stats.uncorrectedSummaries();
   return {
     meta,
     result,
     rows,
     total,
     failures: result.stats.failures(),
+    exceptions: result.stats.exceptions(),
+    ...(uncorrected ? { uncorrected } : {}),
     thresholds: evaluateThresholds(thresholds, result.stats.aggregated),
     warnings: warningsOf(meta, result),
   };
@@ -89,11 +96,11 @@ function warningsOf(meta: RunMeta, result: RunResult): string[] {
         `with ${meta.rate}/s.`,
     );
   }
-  const taskErrors = [...stats.taskErrors].sort((a, b) => b[1] - a[1]);
-  if (taskErrors.length > 0) {
-    const total = taskErrors.reduce((sum, [, n]) => sum + n, 0);
-    const [message, n] = taskErrors[0]!;
-    warnings.push(`Tasks threw ${total} exception(s), most often (${n}×) ${message}`);
+  const exceptions = stats.exceptions();
+  if (exceptions.length > 0) {
+    const total = exceptions.reduce((sum, { count }) => sum + count, 0);
+    const { message, count } = exceptions[0]!;
+    warnings.push(`Tasks threw ${total} exception(s), most often (${count}×) ${message}`);
   }
   return warnings;
 }
@@ -103,4 +110,44 @@ export function thresholdLines(results: ThresholdResult[]): string[] {
     const shown = threshold.label === 'failure ratio' ? formatPercent(actual) : formatMs(actual);
     return `${passed ? 'ok     ' : 'BREACH '} ${threshold.text}  (${threshold.label}: ${shown})`;
   });
+}
+
+/** The percentiles shown side by side, corrected and uncorrected, as wrk2's --u_latency. */
+export const SIDE_BY_SIDE = [50, 95, 99, 99.9] as const;
+
+export interface SideBySideRow {
+  method: string;
+  name: string;
+  /** 'corrected' (from the intended send time) or 'uncorrected' (from the actual send time). */
+  timing: 'corrected' | 'uncorrected';
+  /** SIDE_BY_SIDE then max, in ms. */
+  values: number[];
+  count: number;
+}
+
+/** The one line that says what the gap between the two sets is. */
+export const GAP_EXPLAINED =
+  'Corrected counts from the intended send time, uncorrected from the actual one (what a ' +
+  'closed-loop tool reports); the gap is time spent waiting for a free user or a late ' +
+  'generator: the coordinated omission the uncorrected figures hide.';
+
+/** Each row's corrected figures above its uncorrected ones; empty in the closed model. */
+export function sideBySideRows(report: Report): SideBySideRow[] {
+  const { uncorrected } = report;
+  if (!uncorrected) return [];
+  const pick = (row: EntrySummary, timing: SideBySideRow['timing']): SideBySideRow => ({
+    method: row.method,
+    name: row.name,
+    timing,
+    values: [...SIDE_BY_SIDE.map((p) => row.percentiles[PERCENTILES.indexOf(p)]!), row.max],
+    count: row.count,
+  });
+  const sent = new Map(uncorrected.rows.map((row) => [`${row.method} ${row.name}`, row]));
+  const rows: SideBySideRow[] = [];
+  for (const row of [...report.rows, report.total]) {
+    const other = row === report.total ? uncorrected.total : sent.get(`${row.method} ${row.name}`);
+    rows.push(pick(row, 'corrected'));
+    if (other) rows.push(pick(other, 'uncorrected'));
+  }
+  return rows;
 }

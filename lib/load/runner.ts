@@ -120,7 +120,9 @@ export class ThreadRunner<S> {
         connections: plan.users,
         timeoutMs: plan.timeoutMs,
       });
-    this.recorder = new Recorder(options.stats.StatsEntry, () => this.clock.wall());
+    this.recorder = new Recorder(options.stats.StatsEntry, () => this.clock.wall(), {
+      uncorrected: plan.rate !== undefined,
+    });
     this.loopDelay = options.loopDelay ?? eventLoopDelayProbe();
     this.pick = taskPicker(scenario.tasks);
     // Every sleeping user listens for the stop.

@@ -1,4 +1,7 @@
-// A line chart as inline SVG: no script, no fonts, no network, so the report opens offline.
+// A line chart as inline SVG: no script, no fonts, no network, so the page opens offline.
+// The scaling lab's chart (measured points beside fitted curves); the load report draws with
+// uPlot instead (charts/draw-charts.ts).
+import { escapeXml } from './html-report.ts';
 
 export interface Series {
   label: string;
@@ -16,10 +19,6 @@ export interface ChartSpec {
   series: Series[];
   width?: number;
   height?: number;
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** 1, 2 or 5 times a power of ten: the top of an axis that holds `max` in about 5 steps. */

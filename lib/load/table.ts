@@ -1,6 +1,7 @@
 // The final tables in Locust's layout: request statistics, response time percentiles, errors.
 import Table from 'cli-table3';
 import { formatMs, formatPercent, formatRate, percentileLabel } from './format.ts';
+import { GAP_EXPLAINED, SIDE_BY_SIDE, type SideBySideRow } from './report.ts';
 import { type EntrySummary, type FailureRow, PERCENTILES } from './run-stats.ts';
 
 const PLAIN = {
@@ -74,4 +75,14 @@ export function failuresTable(failures: FailureRow[]): string {
     table.push([failure.occurrences, `${failure.method} ${failure.name}: ${failure.error}`]);
   }
   return `Error report\n${table.toString()}`;
+}
+
+/** The open model's latency from the intended and from the actual send time, row by row. */
+export function sideBySideTable(rows: SideBySideRow[]): string {
+  const head = ['Type', 'Name', 'timed', ...SIDE_BY_SIDE.map(percentileLabel), 'max', '# reqs'];
+  const table = new Table({ ...PLAIN, head, colAligns: ALIGN_NUMBERS(head.length) });
+  for (const row of rows) {
+    table.push([row.method, row.name, row.timing, ...row.values.map(formatMs), row.count]);
+  }
+  return `Corrected vs uncorrected latency (ms)\n${table.toString()}\n${GAP_EXPLAINED}`;
 }

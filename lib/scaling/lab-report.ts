@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Table from 'cli-table3';
-import { STYLE, table } from '../load/html-report.ts';
-import { escapeXml, lineChart, type Series } from '../load/svg-chart.ts';
+import { escapeXml, STYLE, table } from '../load/html-report.ts';
+import { lineChart, type Series } from '../load/svg-chart.ts';
 import type { SweepStep } from './sweep.ts';
 
 export interface UslModel {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/load/cli.ts';
 import { FAILURES_HEADER, HISTORY_HEADER, STATS_HEADER } from '../../lib/load/csv.ts';
 import { EXIT_CODES } from '../../lib/load/exit-codes.ts';
+import { parseLocustCsv, prefixProblems } from '../support/locust-csv.ts';
 import { albumServiceForSpecs } from './album-server.ts';
 import { CLI_SPEC_TIMEOUT_MS, runCli } from './cli-process.ts';
 
@@ -33,11 +34,10 @@ async function mainWithOutput(args: string[]) {
   return { code, stdout, stderr };
 }
 
-const csvRows = (file: string) =>
-  readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => line.split(','));
+const csvRows = (file: string) => {
+  const { header, rows } = parseLocustCsv(readFileSync(file, 'utf8'), file);
+  return [header, ...rows];
+};
 
 describe('npm run load (a real process against the reference album service)', {
   timeout: CLI_SPEC_TIMEOUT_MS,
@@ -82,9 +82,10 @@ describe('npm run load (a real process against the reference album service)', {
     expect(history[0]).toEqual(HISTORY_HEADER);
     expect(history.length - 1).toBeGreaterThanOrEqual(2);
     expect(csvRows(`${prefix}_failures.csv`)).toEqual([FAILURES_HEADER]);
+    expect(prefixProblems(prefix), "Locust 2.12.1's format").toEqual([]);
 
     const html = readFileSync(`${prefix}.html`, 'utf8');
-    expect(html).toMatch(/<svg/);
+    expect(html).toMatch(/<script type="application\/json" id="chart-data">\[\{"id":"rps"/);
     expect(html).not.toMatch(/<script[^>]+src=|<link|<img|url\(|(src|href)="https?:/);
   });
 

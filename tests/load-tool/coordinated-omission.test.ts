@@ -1,8 +1,9 @@
 import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { consoleReport } from '../../lib/load/cli.ts';
 import { pingScenario, runCoLab } from '../../lib/load/co-lab.ts';
-import { buildReport } from '../../lib/load/report.ts';
+import { buildReport, GAP_EXPLAINED, sideBySideRows } from '../../lib/load/report.ts';
 import { Stall } from '../../lib/load/stall.ts';
 import { fakeRunDefaults, inFakeTime, runInFakeTime, useFakeClock } from './fake-time.ts';
 
@@ -43,6 +44,51 @@ describe('coordinated omission: a 1 s stall, once (fake clock)', () => {
     expect(openArrivals.dropped).toBe(0);
     // Every arrival was sent and recorded, but those still in flight when the run ended.
     expect(open.count).toBeGreaterThanOrEqual(openArrivals.scheduled - 2);
+  });
+});
+
+describe('corrected and uncorrected, side by side (open model, fake clock)', () => {
+  it('times the same requests from the intended and from the actual send time', async () => {
+    useFakeClock();
+    stall.schedule(2_000, 1_000);
+    const options = {
+      ...fakeRunDefaults,
+      scenario: pingScenario,
+      users: 2,
+      rate: 50,
+      runTimeMs: 5_000,
+    };
+    const result = await runInFakeTime(options);
+    const report = buildReport({ ...options, scenario: 'ping' }, result, []);
+    const rows = sideBySideRows(report);
+    expect(rows.map((row) => `${row.name} ${row.timing}`)).toEqual([
+      '/ping corrected',
+      '/ping uncorrected',
+      'Aggregated corrected',
+      'Aggregated uncorrected',
+    ]);
+    const [corrected, uncorrected] = rows.slice(2);
+    const p99 = 2; // 50, 95, 99, 99.9, max
+    // The same requests in both sets.
+    expect(uncorrected!.count).toBe(corrected!.count);
+    // Only the 2 requests caught in flight waited out the stall after they were sent; the
+    // arrivals queued behind them were sent late and answered in 20 ms.
+    expect(uncorrected!.values[p99]).toBeLessThanOrEqual(SERVICE_MS * 1.01);
+    expect(uncorrected!.values[4]).toBeGreaterThanOrEqual(980);
+    expect(corrected!.values[p99]).toBeGreaterThan(900);
+    const printed = consoleReport(report);
+    expect(printed).toMatch(/Corrected vs uncorrected latency \(ms\)/);
+    expect(printed).toMatch(/Aggregated +uncorrected +20\.0 +20\.0 +20\.0 /);
+    expect(printed).toContain(GAP_EXPLAINED);
+  });
+
+  it('the closed model has one set: no side-by-side table', async () => {
+    useFakeClock();
+    const options = { ...fakeRunDefaults, scenario: pingScenario, users: 1, runTimeMs: 1_000 };
+    const result = await runInFakeTime(options);
+    const report = buildReport({ ...options, scenario: 'ping' }, result, []);
+    expect(report.uncorrected).toBeUndefined();
+    expect(consoleReport(report)).not.toMatch(/uncorrected/);
   });
 });
 
