@@ -11,6 +11,7 @@ import type { Kata } from '../katas/manifest.ts';
 import { printReplay, readReplay, stepThrough } from '../lib/interleavings/replay.ts';
 import { resultsFor } from '../lib/kata-cli/check.ts';
 import { findKataIn, UnknownKataError } from '../lib/kata-cli/names.ts';
+import { rerunReplay } from '../lib/kata-cli/replay-run.ts';
 import { exercismResults } from '../lib/kata-cli/report.ts';
 import { resetKata } from '../lib/kata-cli/reset.ts';
 import {
@@ -310,7 +311,9 @@ program
 
 program
   .command('replay')
-  .description('step through the failing order fast-check found in a kata (01, 03, 04, …)')
+  .description(
+    'replay the failing order fast-check found in a kata (01, 03, 06, …), the shared value at each step',
+  )
   .argument('<kata>', 'kata: 03, 3 or 03-mutex', kataArg)
   .action(async (kata: Kata) => {
     const replay = readReplay(root, kata.id);
@@ -322,8 +325,21 @@ program
       process.exitCode = 1;
       return;
     }
-    if (process.stdin.isTTY && !inCi()) await stepThrough(replay);
-    else printReplay(replay, (text) => process.stdout.write(text));
+    console.log(`re-executing the failing order of ${replay.file} …`);
+    const rerun = rerunReplay(root, replay);
+    if (rerun.kind === 'passes') {
+      console.log(
+        `the order recorded for ${kata.id} no longer fails: your code passes it now. ` +
+          `Run \`npx vitest run ${kata.id.slice(0, 2)}\` for the kata's other specs.`,
+      );
+      return;
+    }
+    if (rerun.kind === 'error') {
+      console.log(`could not re-execute it (${rerun.why}); the recorded steps, without values:`);
+    }
+    const shown = rerun.kind === 'replayed' ? rerun.replay : replay;
+    if (process.stdin.isTTY && !inCi()) await stepThrough(shown);
+    else printReplay(shown, (text) => process.stdout.write(text));
   });
 
 const usage = () =>

@@ -1,6 +1,8 @@
 // vitest setup file: fast-check's failures, readable. The failed assertion (which names the
 // phenomenon) comes first, then the failing order as numbered steps, one column per task,
 // then how to replay it. The learner's failures are kept for `npm run kata -- replay`.
+// With KATA_REPLAY (set by `replay`), fast-check re-executes the recorded counterexample only
+// (its seed and path, no shrinking) and the run's readings of the shared value are written out.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
@@ -8,6 +10,7 @@ import { expect } from 'vitest';
 import { LEARNER_TARGET } from '../target/target.ts';
 import { renderSteps } from './render.ts';
 import { parseSteps } from './steps.ts';
+import { readings, type SharedReadings } from './trace.ts';
 
 export interface ReplayRecord {
   file: string;
@@ -16,7 +19,19 @@ export interface ReplayRecord {
   path: string;
   failure: string;
   steps: ReturnType<typeof parseSteps>;
+  /** The shared value before and after each step: only from a replay's re-execution. */
+  shared?: SharedReadings;
 }
+
+/** What `replay` asks of this run: the counterexample's path, and where to write what it saw. */
+export interface ReplayRequest {
+  path: string;
+  out: string;
+}
+
+const replaying = process.env.KATA_REPLAY
+  ? (JSON.parse(process.env.KATA_REPLAY) as ReplayRequest)
+  : undefined;
 
 const learner =
   (process.env.KATA_TARGET ?? LEARNER_TARGET) === LEARNER_TARGET && !process.env.KATA_SUBSTITUTE;
@@ -30,6 +45,7 @@ function record(replay: ReplayRecord): void {
 }
 
 fc.configureGlobal({
+  ...(replaying ? { path: replaying.path, endOnFailure: true } : {}),
   reporter: (details) => {
     if (!details.failed) return;
     const scheduler = ((details.counterexample ?? []) as unknown[]).find(
@@ -49,14 +65,21 @@ fc.configureGlobal({
     const state = expect.getState();
     const file = relative(process.cwd(), state.testPath ?? '');
     const kata = /^tests\/(\d\d)-/.exec(file)?.[1];
-    record({
+    const replay: ReplayRecord = {
       file,
       spec: state.currentTestName ?? '',
       seed: details.seed,
       path: details.counterexamplePath ?? '',
       failure,
       steps,
-    });
+    };
+    if (replaying) {
+      // The re-executed counterexample: its readings of the shared value go to `replay`.
+      const shared = readings();
+      writeFileSync(replaying.out, JSON.stringify({ ...replay, ...(shared ? { shared } : {}) }));
+    } else {
+      record(replay);
+    }
     throw new Error(
       `${failure.split('\n')[0]}\n\nThe failing order, one column per task (fast-check seed ${details.seed}, ` +
         `path "${details.counterexamplePath}"):\n${renderSteps(steps)}` +

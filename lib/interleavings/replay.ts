@@ -1,10 +1,11 @@
 // `npm run kata -- replay <kata>`: the last failing order that fast-check's scheduler found in
-// the kata's specs (recorded by fast-check-setup.ts), one step at a time. On a terminal each
-// key shows the next step (q stops); otherwise every step is printed in turn.
+// the kata's specs (recorded by fast-check-setup.ts), re-executed (lib/kata-cli/replay-run.ts)
+// so every step shows the shared value before and after it, then shown one step at a time. On
+// a terminal each key shows the next step (q stops); otherwise every step is printed in turn.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplayRecord } from './fast-check-setup.ts';
-import { renderSteps } from './render.ts';
+import { change, renderSteps } from './render.ts';
 
 export const replayFile = (root: string, kata: string) =>
   join(root, '.verify', 'replays', `${kata}.json`);
@@ -17,20 +18,30 @@ export function readReplay(root: string, kata: string): ReplayRecord | undefined
 const narrate = (replay: ReplayRecord, i: number) => {
   const step = replay.steps[i]!;
   const who = step.task === undefined ? 'a scheduled await' : `task ${step.task}`;
-  return `step ${i + 1} of ${replay.steps.length}: ${who} resumes — ${step.what}`;
+  const moved = replay.shared && change(replay.shared, i);
+  return (
+    `step ${i + 1} of ${replay.steps.length}: ${who} resumes — ${step.what}` +
+    (moved ? `   ${replay.shared!.name}: ${moved}` : '')
+  );
 };
 
 export function header(replay: ReplayRecord): string {
+  const what = replay.shared
+    ? `re-executed, with ${replay.shared.name} before → after each step`
+    : 'the order it found (this spec names no shared value to show)';
   return (
-    `${replay.file} › ${replay.spec}\n` +
-    `fast-check seed ${replay.seed}, path "${replay.path}": the order it found, replayed\n`
+    `${replay.file} › ${replay.spec.split(' > ').join(' › ')}\n` +
+    `fast-check seed ${replay.seed}, path "${replay.path}": ${what}\n`
   );
 }
+
+const table = (replay: ReplayRecord, upTo?: number) =>
+  renderSteps(replay.steps, upTo ?? replay.steps.length, replay.shared);
 
 export function printReplay(replay: ReplayRecord, write: (text: string) => void): void {
   write(header(replay));
   for (let i = 0; i < replay.steps.length; i++) write(`${narrate(replay, i)}\n`);
-  write(`\n${renderSteps(replay.steps)}\n\nthen: ${replay.failure.split('\n')[0]}\n`);
+  write(`\n${table(replay)}\n\nthen: ${replay.failure.split('\n')[0]}\n`);
 }
 
 /** On a terminal: the table grows by one step per key press. */
@@ -40,7 +51,7 @@ export function stepThrough(replay: ReplayRecord): Promise<void> {
   const show = () => {
     process.stdout.write('\u001b[2J\u001b[H');
     process.stdout.write(header(replay));
-    process.stdout.write(`\n${renderSteps(replay.steps, shown)}\n\n`);
+    process.stdout.write(`\n${table(replay, shown)}\n\n`);
     if (shown > 0) process.stdout.write(`${narrate(replay, shown - 1)}\n`);
     process.stdout.write(
       shown < replay.steps.length

@@ -6,20 +6,25 @@ import { stripVTControlCharacters } from 'node:util';
 import type { Reporter, TestModule, TestSpecification, Vitest } from 'vitest/node';
 import { katas } from '../target/manifest.ts';
 import { LEARNER_TARGET } from '../target/target.ts';
-import { clearHangs, hangDir, readHangs } from '../watchdog/hang-record.ts';
-import { collectResults, completeKatas, kataOfFile, rememberable } from './collect.ts';
-import { cachedResult, fingerprint, type KataResult, remember } from './results.ts';
+import { cachedResult, type KataResult } from './results.ts';
+import { KataRunResults } from './run-results.ts';
 import { progressLine, statusText } from './summary.ts';
 
 const learnerTarget = () =>
   (process.env.KATA_TARGET ?? LEARNER_TARGET) === LEARNER_TARGET && !process.env.KATA_SUBSTITUTE;
 
-/** Where a failure happened: the first frame in the learner's code or the spec. */
+/**
+ * Where a failure happened: the first frame in the learner's code or in a spec file itself
+ * (not in a helper the spec calls: tests/support/, a kata's shared assertions).
+ */
 function whereOf(
   error: { stacks?: { file: string; line: number; column: number }[] },
   root: string,
 ) {
-  const frame = error.stacks?.find((entry) => /\/(katas|tests|solutions)\//.test(entry.file));
+  const frame = error.stacks?.find(
+    (entry) =>
+      /\/(katas|solutions)\//.test(entry.file) || /\/tests\/.*\.test\.ts$/.test(entry.file),
+  );
   return frame ? `${relative(root, frame.file)}:${frame.line}:${frame.column}` : undefined;
 }
 
@@ -29,7 +34,7 @@ export interface SummaryOptions {
 }
 
 export default class KataSummaryReporter implements Reporter {
-  private root = process.cwd();
+  private readonly run = new KataRunResults();
   private readonly compact: boolean;
 
   constructor(options: SummaryOptions = {}) {
@@ -41,14 +46,14 @@ export default class KataSummaryReporter implements Reporter {
     const tests = [...module.children.allTests()];
     const failed = tests.filter((test) => test.result().state === 'failed');
     const bad = failed.length > 0 || module.errors().length > 0;
-    const file = relative(this.root, module.moduleId);
+    const file = relative(this.run.root, module.moduleId);
     const out = [` ${bad ? '✗' : '✓'} ${file} (${tests.length - failed.length}/${tests.length})`];
     for (const test of failed) {
       const error = (test.result().errors ?? [])[0] as
         | { message?: string; stacks?: { file: string; line: number; column: number }[] }
         | undefined;
       const message = stripVTControlCharacters(error?.message ?? '').split('\n')[0];
-      const where = error ? whereOf(error, this.root) : undefined;
+      const where = error ? whereOf(error, this.run.root) : undefined;
       out.push(`     × ${test.fullName.split(' > ').join(' › ')}`);
       out.push(`       ${message}${where ? `  (${where})` : ''}`);
     }
@@ -58,48 +63,25 @@ export default class KataSummaryReporter implements Reporter {
     process.stdout.write(`${out.join('\n')}\n`);
   }
 
-  private fingerprints = new Map<string, string>();
-  private complete = new Set<string>();
-  private filtered = false;
-
   onInit(vitest: Vitest): void {
-    this.root = vitest.config.root;
-    this.filtered = Boolean(vitest.config.testNamePattern);
+    this.run.init(vitest);
   }
 
   onTestRunStart(specifications: ReadonlyArray<TestSpecification>): void {
-    clearHangs(hangDir(this.root));
-    this.fingerprints.clear();
-    for (const spec of specifications) {
-      const id = kataOfFile(relative(this.root, spec.moduleId));
-      if (id && !this.fingerprints.has(id)) this.fingerprints.set(id, fingerprint(this.root, id));
-    }
-    this.complete = completeKatas(this.root, specifications, this.filtered);
+    this.run.start(specifications);
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    const dir = hangDir(this.root);
-    const hangs = readHangs(dir);
-    clearHangs(dir);
-    const fresh = collectResults(this.root, modules, hangs);
-    if (fresh.size === 0) return;
     const learner = learnerTarget();
-    if (learner) {
-      remember(
-        this.root,
-        rememberable(fresh, this.complete).map((result) => ({
-          result,
-          fingerprint: this.fingerprints.get(result.id) ?? fingerprint(this.root, result.id),
-        })),
-      );
-    }
+    const { results: fresh, hangs } = this.run.finish(modules, { remember: learner });
+    if (fresh.size === 0) return;
     const out: string[] = [''];
     for (const hang of hangs) out.push(`HANG ${hang.message}`);
     if (hangs.length > 0) out.push('');
     const target = learner ? 'your code in katas/' : `KATA_TARGET=${process.env.KATA_TARGET}`;
     out.push(`Katas (${target}):`);
     const results: (KataResult | undefined)[] = katas.map(
-      (kata) => fresh.get(kata.id) ?? (learner ? cachedResult(this.root, kata.id) : undefined),
+      (kata) => fresh.get(kata.id) ?? (learner ? cachedResult(this.run.root, kata.id) : undefined),
     );
     const width = Math.max(...katas.map((kata) => kata.id.length));
     katas.forEach((kata, i) => {

@@ -61,6 +61,8 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
     return new Worker(bootstrap, { workerData: boot, transferList: options.transferList?.(index) });
   });
   let closed = false;
+  /** Why the pool closed itself: a worker that missed its deadline (then closed is true). */
+  let stuck: WorkerTimeoutError | undefined;
 
   const close = async () => {
     if (closed) return;
@@ -142,6 +144,13 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
   }
 
   const runSettled = async (payload?: P | ((index: number) => P)): Promise<Settled<R>[]> => {
+    if (stuck) {
+      // The specs after a hung one must say what happened, not that some pool is closed.
+      throw new Error(
+        `an earlier spec in this file left a worker hanging: ${stuck.message}. ` +
+          'Its workers were stopped, so this spec cannot run: fix the first failure in this file.',
+      );
+    }
     if (closed) throw new Error('the worker pool is closed');
     const replies = workers.map((worker, i) => settle(worker, i, 'its round', timeoutMs));
     workers.forEach((worker, i) => {
@@ -153,7 +162,11 @@ export async function startWorkerPool<D, P = undefined, R = unknown>(
     });
     const settled = await Promise.all(replies);
     // A worker that missed its deadline may still hold the barrier: the pool is unusable.
-    if (settled.some((outcome) => !outcome.ok && outcome.error instanceof WorkerTimeoutError)) {
+    const timedOut = settled.find(
+      (outcome) => !outcome.ok && outcome.error instanceof WorkerTimeoutError,
+    );
+    if (timedOut && !timedOut.ok) {
+      stuck = timedOut.error as WorkerTimeoutError;
       await close();
     }
     return settled;

@@ -3,6 +3,7 @@
 import { increment, incrementWithRetry } from '@target/01-lost-updates/increment';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tracedScheduler, watchShared } from '../../lib/interleavings/trace.ts';
 import type { AtomicStore } from '../../lib/store/async-store.ts';
 import { expectNoLostUpdates } from '../support/lost-updates.ts';
 import { scheduledStore } from '../support/scheduled-store.ts';
@@ -14,8 +15,9 @@ type Increment = (store: AtomicStore, key: string) => Promise<void>;
 
 /** Holds for every order of the round trips of 2–5 concurrent increments. */
 const noOrderLosesAnUpdate = (incrementOnce: Increment) =>
-  fc.asyncProperty(fc.scheduler(), fc.integer({ min: 2, max: 5 }), async (s, tasks) => {
+  fc.asyncProperty(tracedScheduler(), fc.integer({ min: 2, max: 5 }), async (s, tasks) => {
     const { store, clientFor } = scheduledStore(s);
+    watchShared('n', () => store.peek('n'));
     const all = Promise.all(
       Array.from({ length: tasks }, (_, t) => incrementOnce(clientFor(t), 'n')),
     );

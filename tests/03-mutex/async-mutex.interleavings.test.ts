@@ -4,6 +4,7 @@
 import { AsyncMutex } from '@target/03-mutex/async-mutex';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tracedScheduler, watchShared } from '../../lib/interleavings/trace.ts';
 import { expectNoLostUpdates } from '../support/lost-updates.ts';
 
 const SEED = 20_260_303;
@@ -14,10 +15,11 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 describe('AsyncMutex in every order of 2–5 tasks (fast-check scheduler, fixed seed)', () => {
   it('read, await, write under the lock loses no update, one task inside at a time', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.scheduler(), tasks, async (s, n) => {
+      fc.asyncProperty(tracedScheduler(), tasks, async (s, n) => {
         const mutex = new AsyncMutex();
         let value = 0;
         let inside = 0;
+        watchShared('value (inside)', () => `${value} (${inside})`);
         let mostInside = 0;
         const task = async (t: number) => {
           await s.schedule(Promise.resolve(), `task ${t}: arrives`);

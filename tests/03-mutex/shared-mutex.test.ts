@@ -1,6 +1,7 @@
 // The SharedMutex in one thread: its word, tryLock, and the error Go raises on misuse.
 import { SharedMutex } from '@target/03-mutex/shared-mutex';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectRefused } from '../support/misuse.ts';
 import { expectWordRangeChecks } from '../support/word-range.ts';
 
 const FREE = 0;
@@ -37,10 +38,13 @@ describe('SharedMutex (one thread)', () => {
 
   it('unlock of an unlocked mutex is an error, as in Go', () => {
     const mutex = SharedMutex.create();
-    expect(() => mutex.unlock()).toThrow(/unlock of unlocked mutex/);
+    expectRefused(() => mutex.unlock(), 'unlock()', 'nobody holds', /unlock of unlocked mutex/);
     mutex.lock();
     mutex.unlock();
-    expect(() => mutex.unlock(), 'a second unlock must fail too').toThrow(
+    expectRefused(
+      () => mutex.unlock(),
+      'a second unlock()',
+      'just released',
       /unlock of unlocked mutex/,
     );
   });

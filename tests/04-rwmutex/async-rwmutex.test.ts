@@ -3,6 +3,7 @@
 import { AsyncRWMutex } from '@target/04-rwmutex/async-rwmutex';
 import { describe, expect, it } from 'vitest';
 import { flushMicrotasks, logWhenGranted } from '../support/lock-steps.ts';
+import { expectRefused } from '../support/misuse.ts';
 
 type Release = () => void;
 
@@ -176,11 +177,21 @@ describe('AsyncRWMutex', () => {
 
   it('unlocking or read-unlocking an unlocked lock is an error, as in Go', async () => {
     const rw = new AsyncRWMutex();
-    expect(() => rw.unlock()).toThrow(/unlock of unlocked RWMutex/);
-    expect(() => rw.runlock()).toThrow(/runlock of unlocked RWMutex/);
-    (await rw.rlock())();
-    expect(() => rw.runlock(), 'a second runlock must fail too').toThrow(
+    expectRefused(() => rw.unlock(), 'unlock()', 'nobody holds', /unlock of unlocked RWMutex/);
+    expectRefused(
+      () => rw.runlock(),
+      'runlock()',
+      'nobody holds',
       /runlock of unlocked RWMutex/,
+      'read',
+    );
+    (await rw.rlock())();
+    expectRefused(
+      () => rw.runlock(),
+      'a second runlock()',
+      'its only reader left',
+      /runlock of unlocked RWMutex/,
+      'read',
     );
   });
 });

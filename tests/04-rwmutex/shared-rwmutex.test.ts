@@ -2,6 +2,7 @@
 // here may block: in one thread a wait would never end.)
 import { SharedRWMutex } from '@target/04-rwmutex/shared-rwmutex';
 import { describe, expect, it, vi } from 'vitest';
+import { expectRefused } from '../support/misuse.ts';
 import { expectWordRangeChecks } from '../support/word-range.ts';
 
 describe('SharedRWMutex (one thread)', () => {
@@ -34,16 +35,29 @@ describe('SharedRWMutex (one thread)', () => {
 
   it('unlocking or read-unlocking an unlocked lock is an error, as in Go', () => {
     const rw = SharedRWMutex.create();
-    expect(() => rw.unlock()).toThrow(/unlock of unlocked RWMutex/);
-    expect(() => rw.runlock()).toThrow(/runlock of unlocked RWMutex/);
+    expectRefused(() => rw.unlock(), 'unlock()', 'nobody holds', /unlock of unlocked RWMutex/);
+    expectRefused(
+      () => rw.runlock(),
+      'runlock()',
+      'nobody holds',
+      /runlock of unlocked RWMutex/,
+      'read',
+    );
     rw.rlock();
     rw.runlock();
-    expect(() => rw.runlock(), 'a second runlock must fail too').toThrow(
+    expectRefused(
+      () => rw.runlock(),
+      'a second runlock()',
+      'its only reader left',
       /runlock of unlocked RWMutex/,
+      'read',
     );
     rw.lock();
     rw.unlock();
-    expect(() => rw.unlock(), 'a second unlock must fail too').toThrow(
+    expectRefused(
+      () => rw.unlock(),
+      'a second unlock()',
+      'just released',
       /unlock of unlocked RWMutex/,
     );
     // The failed calls must not have damaged it.
@@ -55,13 +69,21 @@ describe('SharedRWMutex (one thread)', () => {
     const rw = SharedRWMutex.create();
     const words = new Int32Array(rw.buffer);
     rw.lock();
-    expect(() => rw.runlock(), 'runlock while only a writer holds the lock').toThrow(
+    expectRefused(
+      () => rw.runlock(),
+      'runlock()',
+      'only a writer holds',
       /runlock of unlocked RWMutex/,
+      'writer',
     );
     rw.unlock();
     rw.rlock();
-    expect(() => rw.unlock(), 'unlock while only a reader holds the lock').toThrow(
+    expectRefused(
+      () => rw.unlock(),
+      'unlock()',
+      'only a reader holds',
       /unlock of unlocked RWMutex/,
+      'reader',
     );
     rw.runlock();
     expect([...words], 'a refused call changed the lock: it is not all zeros again').toEqual(

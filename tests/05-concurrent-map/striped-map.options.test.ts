@@ -36,7 +36,10 @@ describe('stripe counts other than 16', () => {
   for (const stripes of [1, 2, 4, 64, 256]) {
     it(`${stripes} stripe${stripes === 1 ? '' : 's'}: every key in range, all used evenly, a Map's semantics`, () => {
       const map = StripedMap.create({ stripes, capacityPerStripe: 1024 });
-      expect(map.stripeCount).toBe(stripes);
+      expect(
+        map.stripeCount,
+        `create({ stripes: ${stripes} }) made ${map.stripeCount} stripe(s): the option was ignored`,
+      ).toBe(stripes);
       const perStripe = new Array<number>(stripes).fill(0);
       for (let key = -500 * stripes; key < 500 * stripes; key++) {
         const stripe = map.stripeOf(key);

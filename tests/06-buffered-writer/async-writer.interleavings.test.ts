@@ -4,6 +4,7 @@
 import { AsyncBufferedWriter } from '@target/06-buffered-writer/async-buffered-writer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tracedScheduler, watchShared } from '../../lib/interleavings/trace.ts';
 import { MemoryFile } from './async-sinks.ts';
 import { line } from './lines.ts';
 import { auditLines, describeAudit } from './lines-audit.ts';
@@ -15,7 +16,7 @@ describe('AsyncBufferedWriter in every order (fast-check scheduler, fixed seed)'
   it('never has two writes in flight, and loses, tears or reorders no line', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.scheduler(),
+        tracedScheduler(),
         fc.integer({ min: 2, max: 5 }),
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 4, max: 160 }),
@@ -30,6 +31,10 @@ describe('AsyncBufferedWriter in every order (fast-check scheduler, fixed seed)'
             );
           });
           const writer = new AsyncBufferedWriter(file, size);
+          watchShared(
+            'file bytes (writes in flight)',
+            () => `${file.text.length} (${file.inFlight})`,
+          );
           const task = async (t: number) => {
             for (let i = 0; i < perTask; i++) {
               await s.schedule(Promise.resolve(), `task ${t}: line ${i}`);

@@ -7,9 +7,11 @@ import {
 import { describe, expect, it } from 'vitest';
 import { concurrently } from '../support/concurrently.ts';
 import { flushMicrotasks } from '../support/lock-steps.ts';
+import { rejectionOf } from '../support/rejection.ts';
 import { gate, MemoryFile } from './async-sinks.ts';
 import { line } from './lines.ts';
 import { auditLines, describeAudit } from './lines-audit.ts';
+import { expectNoSinkRejection } from './sink-errors.ts';
 import { tempPath } from './temp-file.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -137,7 +139,10 @@ describe('AsyncBufferedWriter', () => {
     const writer = new AsyncBufferedWriter(file, 8);
     const chunk = Uint8Array.from({ length: 30 }, (_, i) => 65 + (i % 26));
     writer.write('<');
-    expect(await writer.write(chunk)).toBe(30);
+    expect(
+      await writer.write(chunk),
+      'write must return the byte count of the whole chunk, even one larger than the buffer',
+    ).toBe(30);
     await writer.write('>');
     await writer.close();
     expect(file.text).toBe(`<${Buffer.from(chunk).toString()}>`);
@@ -149,14 +154,21 @@ describe('AsyncBufferedWriter', () => {
     await writer.write('0123456789');
     await writer.write('abcdefghij');
     await writer.close();
-    expect(file.text).toBe('0123456789abcdefghij');
+    expect(
+      file.text,
+      'the tail of a partial write was dropped or repeated: continue at the offset the sink reached',
+    ).toBe('0123456789abcdefghij');
   });
 
   it('a sink that takes nothing is a "short write" error, and the error is sticky', async () => {
     const file = new MemoryFile(async () => 0);
     const writer = new AsyncBufferedWriter(file, 4);
     await writer.write('abc');
-    await expect(writer.flush()).rejects.toThrow(/short write/);
+    const failure = await rejectionOf(
+      writer.flush(),
+      'a sink that takes 0 bytes must fail the flush with a "short write" error, not succeed or loop',
+    );
+    expect(String(failure)).toMatch(/short write/);
     const calls = file.calls;
     expect(calls, 'a sink that takes nothing was called again and again').toBeLessThanOrEqual(3);
     await expect(writer.write('d')).rejects.toThrow(/short write/);
@@ -168,8 +180,16 @@ describe('AsyncBufferedWriter', () => {
     const disk = new Error('ENOSPC: no space left on device');
     const file = new MemoryFile(async () => disk);
     const writer = new AsyncBufferedWriter(file, 4);
-    await writer.write('abcd');
-    await writer.write('efgh');
+    await expectNoSinkRejection(
+      () => writer.write('abcd'),
+      "write('abcd') into a buffer of 4",
+      'early',
+    );
+    await expectNoSinkRejection(
+      () => writer.write('efgh'),
+      "write('efgh') into a buffer of 4",
+      'early',
+    );
     await expect(writer.flush()).rejects.toBe(disk);
     await expect(writer.write('i')).rejects.toBe(disk);
     await expect(writer.write('jklmnop')).rejects.toBe(disk);
@@ -185,7 +205,11 @@ describe('AsyncBufferedWriter', () => {
     await writer.close();
     expect(file.text, 'close did not flush').toBe('last words');
     expect(file.calls, 'close wrote more than once').toBe(1);
-    await expect(writer.write('more')).rejects.toThrow(/close/);
+    const refused = await rejectionOf(
+      writer.write('more'),
+      'a write after close must reject ("closed"), not reopen the writer',
+    );
+    expect(String(refused)).toMatch(/close/);
   });
 
   it('refuses a buffer too small for a 4-byte character, and starts at the given offset', async () => {

@@ -1,6 +1,7 @@
 // Go's bufio.Writer rules, one at a time, against sinks that misbehave on cue.
 import { BufferedWriter } from '@target/06-buffered-writer/buffered-writer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectNoSinkError } from './sink-errors.ts';
 import { eagain, failingFrom, MemorySink } from './sinks.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -55,7 +56,10 @@ describe('BufferedWriter: the buffer', () => {
     const writer = new BufferedWriter(sink, 8);
     writer.write('abcde');
     expect(writer.write('fghijk')).toBe(6);
-    expect(sink.calls.map((call) => Buffer.from(call.offered).toString())).toEqual(['abcdefgh']);
+    expect(
+      sink.calls.map((call) => Buffer.from(call.offered).toString()),
+      'a write larger than the free space fills the buffer to the brim, flushes, then goes on',
+    ).toEqual(['abcdefgh']);
     expect(writer.buffered).toBe(3);
     writer.write(bytes('lmnopqrstuvwxyz'));
     writer.flush();
@@ -96,7 +100,10 @@ describe('BufferedWriter: the buffer', () => {
     const sink = new MemorySink();
     const writer = new BufferedWriter(sink, 8);
     writer.write('x'.repeat(20));
-    expect(sink.calls.map((call) => call.offered.length)).toEqual([8, 8]);
+    expect(
+      sink.calls.map((call) => call.offered.length),
+      'a string goes through the buffer in buffer-sized writes, never straight to the sink',
+    ).toEqual([8, 8]);
     expect(writer.buffered).toBe(4);
   });
 
@@ -105,7 +112,10 @@ describe('BufferedWriter: the buffer', () => {
     const writer = new BufferedWriter(sink, 5);
     expect(writer.write('abc😀d'), 'the bytes of abc😀d').toBe(8);
     writer.flush();
-    expect(sink.calls.map((call) => Buffer.from(call.offered).toString())).toEqual(['abc', '😀d']);
+    expect(
+      sink.calls.map((call) => Buffer.from(call.offered).toString()),
+      'a character whose bytes do not fit whole goes to the next buffer: never split a code point',
+    ).toEqual(['abc', '😀d']);
   });
 });
 
@@ -125,7 +135,10 @@ describe('BufferedWriter: partial writes and no progress', () => {
     const sink = new MemorySink((call) => (call === 0 ? 2 : 0));
     const writer = new BufferedWriter(sink, 8);
     writer.write('abcdef');
-    expect(() => writer.flush()).toThrow(
+    expect(
+      () => writer.flush(),
+      'a sink that makes no progress must be a "short write" error, not a busy loop',
+    ).toThrow(
       expect.objectContaining({
         name: 'ShortWriteError',
         code: 'ERR_SHORT_WRITE',
@@ -151,7 +164,7 @@ describe('BufferedWriter: the first error is sticky', () => {
     const sink = failingFrom(1, disk);
     const writer = new BufferedWriter(sink, 4);
     writer.write('abcd');
-    writer.write('efgh');
+    expectNoSinkError(() => writer.write('efgh'), "write('efgh') into a buffer of 4", 'early');
     expect(() => writer.flush()).toThrow(disk);
     expect(sink.text).toBe('abcd');
     expect(() => writer.write('ij')).toThrow(disk);
@@ -170,7 +183,10 @@ describe('BufferedWriter: the first error is sticky', () => {
     const writer = new BufferedWriter(sink, 8);
     writer.write('abcdefgh');
     expect(() => writer.write('i')).toThrow(disk);
-    expect(writer.buffered).toBe(5);
+    expect(
+      writer.buffered,
+      'the bytes the failing sink did not take stay buffered, never written twice',
+    ).toBe(5);
     expect(() => writer.close()).toThrow(disk);
     expect(sink.text).toBe('abc');
   });
@@ -189,7 +205,10 @@ describe('BufferedWriter: the first error is sticky', () => {
     const disk = new Error('EIO: i/o error');
     const sink = new MemorySink((call) => (call === 0 ? 5 : disk));
     const writer = new BufferedWriter(sink, 4);
-    expect(() => writer.write(range(12))).toThrow(disk);
+    expect(
+      () => writer.write(range(12)),
+      'a large write whose flush fails must throw the error',
+    ).toThrow(disk);
     expect(() => writer.write('a')).toThrow(disk);
     expect(sink.calls).toHaveLength(2);
   });
@@ -203,8 +222,8 @@ describe('BufferedWriter: EAGAIN', () => {
     const sleep = spySleeps();
     const sink = new MemorySink((call) => (call < 3 ? eagain() : Infinity));
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abcdef');
-    writer.flush();
+    expectNoSinkError(() => writer.write('abcdef'), "write('abcdef') into a buffer of 8", 'early');
+    expectNoSinkError(() => writer.flush(), 'flush with the sink busy (EAGAIN) 3 times', 'eagain');
     expect(sink.text).toBe('abcdef');
     expect(sleep, 'EAGAIN must be retried after a sleep, not in a busy loop').toHaveBeenCalledTimes(
       3,
@@ -220,7 +239,7 @@ describe('BufferedWriter: EAGAIN', () => {
     const sleep = spySleeps();
     const sink = new MemorySink(() => eagain());
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abcdef');
+    expectNoSinkError(() => writer.write('abcdef'), "write('abcdef') into a buffer of 8", 'early');
     expect(() => writer.flush()).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
     expect(sink.calls.length, 'more than 10 retries').toBeLessThanOrEqual(11);
     const slept = sleep.mock.calls.reduce((sum, call) => sum + (call[3] ?? Infinity), 0);
@@ -239,8 +258,12 @@ describe('BufferedWriter: EAGAIN', () => {
     const sink = new MemorySink((call) => (call % 2 === 0 ? eagain() : 1));
     const writer = new BufferedWriter(sink, 64);
     const text = 'a slow pipe, but a moving one: 60 stalls, each a short one.';
-    writer.write(text);
-    writer.flush();
+    expectNoSinkError(() => writer.write(text), 'a write of 60 bytes into a buffer of 64', 'early');
+    expectNoSinkError(
+      () => writer.flush(),
+      'flush through a slow pipe (EAGAIN, 1 byte, …)',
+      'eagain',
+    );
     expect(sink.text).toBe(text);
     expect(sleep).toHaveBeenCalledTimes(text.length);
     const timeouts = sleep.mock.calls.map((call) => call[3]);
@@ -284,7 +307,9 @@ describe('BufferedWriter: close and reset', () => {
     expect(sink.text, 'close did not flush').toBe('last words');
     writer.close();
     expect(sink.calls, 'a second close called the sink again').toHaveLength(1);
-    expect(() => writer.write('more')).toThrow(/close/);
+    expect(() => writer.write('more'), 'a write after close must throw ("closed")').toThrow(
+      /close/,
+    );
     expect(sink.text).toBe('last words');
   });
 

@@ -63,7 +63,7 @@ describe('aborting a receive', () => {
     await channel.send('b');
     await flushMicrotasks();
     expect(first.value).toEqual({ value: 'a', ok: true });
-    expect(second.state).toBe('rejected');
+    expect(second.state, 'the aborted receive did not reject').toBe('rejected');
     expect(third.value, 'the aborted receiver took a turn').toEqual({ value: 'b', ok: true });
   });
 });
@@ -76,7 +76,9 @@ describe('aborting a send', () => {
     await flushMicrotasks();
     controller.abort();
     await flushMicrotasks();
-    expect(send.error).toMatchObject({ name: 'AbortError' });
+    expect(send.error, 'an aborted unbuffered send must reject with the AbortError').toMatchObject({
+      name: 'AbortError',
+    });
     expect(channel.tryRecv(), 'an aborted send delivered its value').toBeUndefined();
     await expect(channel.send('x', { signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',
@@ -92,7 +94,9 @@ describe('aborting a send', () => {
     const send = observe(channel.send('never', { signal: controller.signal }));
     controller.abort();
     await flushMicrotasks();
-    expect(send.state).toBe('rejected');
+    expect(send.state, 'a send blocked on a full buffer did not reject when aborted').toBe(
+      'rejected',
+    );
     expect(await channel.recv()).toEqual({ value: 'buffered', ok: true });
     expect(await channel.recv()).toEqual({ value: 'later', ok: true });
     expect(later.state).toBe('fulfilled');

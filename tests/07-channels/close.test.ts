@@ -49,7 +49,10 @@ describe('close', () => {
     await flushMicrotasks();
     channel.close();
     const failure = await error;
-    expect(failure).toBeInstanceOf(SendOnClosedChannelError);
+    expect(
+      failure,
+      'a sender blocked when the channel closes must fail with "send on closed channel"',
+    ).toBeInstanceOf(SendOnClosedChannelError);
     expect(String(failure)).toMatch(/send on closed channel/);
     expect(await channel.recv(), 'the failed send delivered its value anyway').toEqual(closed);
   });
@@ -60,9 +63,10 @@ describe('close', () => {
     const blocked = channel.send(2).catch((e: unknown) => e);
     await flushMicrotasks();
     channel.close();
-    expect(await settlesWithin(blocked, 'the sender blocked at close failing')).toBeInstanceOf(
-      SendOnClosedChannelError,
-    );
+    expect(
+      await settlesWithin(blocked, 'the sender blocked at close failing'),
+      'a sender blocked on a full buffer must fail at close ("send on closed channel")',
+    ).toBeInstanceOf(SendOnClosedChannelError);
     expect(await channel.recv()).toEqual({ value: 1, ok: true });
     expect(await channel.recv()).toEqual(closed);
   });

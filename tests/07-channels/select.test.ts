@@ -87,7 +87,10 @@ describe('select, more ready cases', () => {
     const out = new Channel<string>(1);
     expect(await select([{ send: out, value: 'in' }], { default: true })).toEqual({ index: 0 });
     expect(out.length).toBe(1);
-    expect(await select([{ send: out, value: 'more' }], { default: true })).toEqual({ index: -1 });
+    expect(
+      await select([{ send: out, value: 'more' }], { default: true }),
+      'a send case on a full buffer is not ready: the select must take its default (index -1)',
+    ).toEqual({ index: -1 });
     expect(out.tryRecv()).toEqual({ value: 'in', ok: true });
   });
 
@@ -120,7 +123,10 @@ describe('select, more ready cases', () => {
       { recv: readyChannel('a') },
       { recv: readyChannel('b') },
     ];
-    expect(await select(cases, { random: () => 1 })).toEqual({ index: 2, value: 'b', ok: true });
+    expect(
+      await select(cases, { random: () => 1 }),
+      'random() = 1 (its upper bound) must still pick a ready case: the last one',
+    ).toEqual({ index: 2, value: 'b', ok: true });
     expect(await select(cases, { random: () => 0 })).toEqual({ index: 1, value: 'a', ok: true });
   });
 });
@@ -129,7 +135,10 @@ describe('default', () => {
   it('is taken at once when no case is ready, and nothing is sent or received', async () => {
     const a = new Channel<string>();
     const b = new Channel<string>();
-    expect(await select([{ recv: a }, { send: b, value: 'x' }], { default: true })).toEqual({
+    expect(
+      await select([{ recv: a }, { send: b, value: 'x' }], { default: true }),
+      'no case is ready: the select must take its default (index -1) and send nothing',
+    ).toEqual({
       index: -1,
     });
     const late = observe(b.recv());
@@ -196,7 +205,10 @@ describe('null cases (Go’s nil channel) are never ready', () => {
     expect(waiting.state, 'a select over null channels completed').toBe('pending');
     controller.abort();
     await flushMicrotasks();
-    expect(waiting.state).toBe('rejected');
+    expect(
+      waiting.state,
+      'a select of only null cases must wait until its signal aborts, then reject',
+    ).toBe('rejected');
     expect(waiting.error).toMatchObject({ name: 'AbortError' });
   });
 });
@@ -210,7 +222,10 @@ describe('a select that has to wait', () => {
     expect(waiting.state, 'select completed with nothing ready').toBe('pending');
     await b.send('from b');
     await flushMicrotasks();
-    expect(waiting.value).toEqual({ index: 1, value: 'from b', ok: true });
+    expect(
+      waiting.value,
+      'the waiting select did not complete with the first case to become ready',
+    ).toEqual({ index: 1, value: 'from b', ok: true });
     // The select is over: its receive on `a` must be gone, so this send finds nobody.
     expect(a.trySend('late'), 'a finished select still received from its other channel').toBe(
       false,
@@ -240,7 +255,7 @@ describe('a select that has to wait', () => {
     const idle = new Channel<string>();
     const waiting = observe(select([{ recv: idle }, { send: out, value: 'hello' }]));
     await flushMicrotasks();
-    expect(waiting.state).toBe('pending');
+    expect(waiting.state, 'a waiting send case completed with no receiver').toBe('pending');
     expect(await out.recv()).toEqual({ value: 'hello', ok: true });
     await flushMicrotasks();
     expect(waiting.value).toEqual({ index: 1 });
@@ -273,9 +288,10 @@ describe('a select that has to wait', () => {
     const waiting = select([{ send: out, value: 'x' }, { recv: other }]).catch((e: unknown) => e);
     await flushMicrotasks();
     out.close();
-    expect(await settlesWithin(waiting, 'a select failing at close')).toBeInstanceOf(
-      SendOnClosedChannelError,
-    );
+    expect(
+      await settlesWithin(waiting, 'a select failing at close'),
+      'a send case must fail with "send on closed channel" when its channel closes',
+    ).toBeInstanceOf(SendOnClosedChannelError);
     expect(other.trySend('late'), 'a failed select still received').toBe(false);
   });
 
@@ -284,7 +300,10 @@ describe('a select that has to wait', () => {
     const waiting = select([{ recv: channel }, { send: channel, value: 'x' }, { recv: channel }]);
     await flushMicrotasks();
     channel.close();
-    expect(await settlesWithin(waiting, 'a select waking at close')).toEqual({
+    expect(
+      await settlesWithin(waiting, 'a select waking at close'),
+      'two cases on one channel that closes: the select completes once, with the first case and ok = false',
+    ).toEqual({
       index: 0,
       value: undefined,
       ok: false,

@@ -103,7 +103,10 @@ describe('npm run race -- 01 (a smaller counter, in process)', () => {
   });
 
   it('GORACE=exitcode=1: exit 1', async () => {
-    expect((await run(naiveIncrement, { GORACE: 'exitcode=1' })).status).toBe(1);
+    expect(
+      (await run(naiveIncrement, { GORACE: 'exitcode=1' })).status,
+      'GORACE=exitcode=1 sets the exit status of a run that found races',
+    ).toBe(1);
   });
 
   it('the reference incr: no report, exit 0', async () => {

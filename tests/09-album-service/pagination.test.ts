@@ -9,7 +9,10 @@ describe('GET /albums serves bounded pages', () => {
   it('100 albums per page by default, the total in X-Total-Count, the next page in Link', async () => {
     const { url } = await serveAlbums({ albums: manyAlbums(250) });
     const first = await request(url).get('/albums').expect(200);
-    expect(first.body).toHaveLength(100);
+    expect(
+      first.body,
+      'GET /albums must serve a bounded page (100 by default), not the whole collection',
+    ).toHaveLength(100);
     expect(first.body[0].id).toBe(1);
     expect(first.headers['x-total-count']).toBe('250');
     expect(first.headers.link).toBe('</albums?after=100&limit=100>; rel="next"');
@@ -24,9 +27,10 @@ describe('GET /albums serves bounded pages', () => {
   it('?limit= sets the page size, up to 1000', async () => {
     const { url } = await serveAlbums({ albums: manyAlbums(1_500) });
     const small = await request(url).get('/albums?limit=10&offset=5').expect(200);
-    expect(small.body.map((album: { id: number }) => album.id)).toEqual(
-      Array.from({ length: 10 }, (_, i) => 6 + i),
-    );
+    expect(
+      small.body.map((album: { id: number }) => album.id),
+      '?limit=10&offset=5 must serve albums 6…15: the page parameters were ignored',
+    ).toEqual(Array.from({ length: 10 }, (_, i) => 6 + i));
     expect(small.headers.link).toBe('</albums?after=15&limit=10>; rel="next"');
     const large = await request(url).get('/albums?limit=1000').expect(200);
     expect(large.body).toHaveLength(1000);
@@ -35,7 +39,10 @@ describe('GET /albums serves bounded pages', () => {
   it('?after=<id> serves the albums after that id; following Link visits every album once', async () => {
     const { url } = await serveAlbums({ albums: manyAlbums(250) });
     const page = await request(url).get('/albums?after=240&limit=5').expect(200);
-    expect(page.body.map((album: { id: number }) => album.id)).toEqual([241, 242, 243, 244, 245]);
+    expect(
+      page.body.map((album: { id: number }) => album.id),
+      '?after=240&limit=5 must serve the 5 albums after id 240 (keyset paging)',
+    ).toEqual([241, 242, 243, 244, 245]);
     expect(page.headers.link).toBe('</albums?after=245&limit=5>; rel="next"');
     const seen: number[] = [];
     let next: string | undefined = '/albums?limit=60';
@@ -52,7 +59,7 @@ describe('GET /albums serves bounded pages', () => {
   it('a total that is an exact multiple of the limit: the last full page has no next link', async () => {
     const { url } = await serveAlbums({ albums: manyAlbums(200) });
     const second = await request(url).get('/albums?after=100&limit=100').expect(200);
-    expect(second.body).toHaveLength(100);
+    expect(second.body, '?after=100&limit=100 must serve one page of 100').toHaveLength(100);
     expect(second.headers.link, 'the last full page (after=100) points nowhere').toBeUndefined();
     const byOffset = await request(url).get('/albums?offset=100&limit=100').expect(200);
     expect(byOffset.headers.link, 'the last full page (offset=100) points nowhere').toBeUndefined();

@@ -11,7 +11,10 @@ describe('the album routes', () => {
     const { url } = await serveAlbums();
     const response = await request(url).get('/albums').expect(200);
     expect(response.body).toEqual(seeded);
-    expect(response.headers['x-total-count']).toBe('3');
+    expect(
+      response.headers['x-total-count'],
+      'GET /albums must give the total in X-Total-Count',
+    ).toBe('3');
     expect(response.headers.link, 'no next page after the last album').toBeUndefined();
   });
 
@@ -24,7 +27,9 @@ describe('the album routes', () => {
   it('GET /albums/:id for an unknown id is a 404 with a JSON error', async () => {
     const { url } = await serveAlbums();
     const response = await request(url).get('/albums/99').expect(404);
-    expect(response.body).toEqual({ error: 'album not found' });
+    expect(response.body, 'a 404 body is JSON of the shape { error }').toEqual({
+      error: 'album not found',
+    });
   });
 
   it('POST /albums answers 201 with the album and its Location, ignoring a client id', async () => {
@@ -33,7 +38,10 @@ describe('the album routes', () => {
       .post('/albums')
       .send({ id: 2, ...albumNumber(1) })
       .expect(201);
-    expect(response.body).toEqual({ id: 4, ...albumNumber(1) });
+    expect(
+      response.body,
+      'POST must answer the stored album with the id the server chose, ignoring a client id',
+    ).toEqual({ id: 4, ...albumNumber(1) });
     expect(response.headers.location).toBe('/albums/4');
     const fetched = await request(url).get('/albums/4').expect(200);
     expect(fetched.body).toEqual(response.body);
@@ -44,7 +52,9 @@ describe('the album routes', () => {
   it('an unknown route is a 404 with a JSON error', async () => {
     const { url } = await serveAlbums();
     const response = await request(url).get('/artists').expect(404);
-    expect(response.body.error).toEqual(expect.any(String));
+    expect(response.body.error, 'an unknown route must answer a JSON { error }, not HTML').toEqual(
+      expect.any(String),
+    );
   });
 
   it.each([
@@ -69,7 +79,10 @@ describe('the album routes', () => {
     const { url } = await serveAlbums();
     const response = await request(url).options(path);
     expect(response.status, `OPTIONS ${path}`).toBeLessThan(300);
-    expect(response.headers.allow).toBe(allow);
+    expect(
+      response.headers.allow,
+      `OPTIONS ${path}: the Allow header lists every method the route takes`,
+    ).toBe(allow);
   });
 
   it('a failed write is a 500 with a JSON error, and the next POST still gets through', async () => {
@@ -80,7 +93,10 @@ describe('the album routes', () => {
       },
     });
     const failed = await request(url).post('/albums').send(albumNumber(1)).expect(500);
-    expect(failed.body).toEqual({ error: expect.any(String) });
+    expect(
+      failed.body,
+      'a failed write must answer a JSON { error }, not HTML or an empty body',
+    ).toEqual({ error: expect.any(String) });
     expect(failed.body.error, 'internal details stay on the server').not.toMatch(/disk/);
     expect(serverErrors).toHaveLength(1);
     const next = await within(

@@ -30,7 +30,10 @@ export function albumStoreContract(openStore: () => Promise<AlbumStore>): void {
 
   it('serves a page after an id (keyset), then skips an offset within it', async () => {
     const store = await openStore();
-    expect(await store.list({ after: 1, limit: 1 })).toEqual([seeded[1]]);
+    expect(
+      await store.list({ after: 1, limit: 1 }),
+      'list({ after: 1, limit: 1 }) is the one album after id 1 (keyset paging)',
+    ).toEqual([seeded[1]]);
     expect(await store.list({ after: 1, limit: 10 })).toEqual(seeded.slice(1));
     expect(await store.list({ after: 1, offset: 1, limit: 10 })).toEqual([seeded[2]]);
     expect(await store.list({ after: 3, limit: 10 })).toEqual([]);

@@ -97,8 +97,15 @@ function post(url: string, input: BadInput) {
 }
 
 function expectJsonError(response: request.Response, status: number): void {
-  expect(response.status, `status (body: ${response.text.slice(0, 120)})`).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  expect(
+    response.status,
+    `bad input must be refused with ${status}; the server answered ${response.status}` +
+      `${response.status < 300 ? ' (it accepted it)' : ''} (body: ${response.text.slice(0, 120)})`,
+  ).toBe(status);
+  expect(
+    response.headers['content-type'],
+    "an error must answer JSON, not Express's HTML error page",
+  ).toMatch(/^application\/json/);
   expect(response.body.error, 'a JSON { "error": "…" } body').toMatch(/\w/);
 }
 

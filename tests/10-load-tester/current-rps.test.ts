@@ -22,7 +22,10 @@ describe('current RPS on a fake clock: 100 req/s for 30 s, then 500 req/s', () =
   });
 
   it('5.5 s after the step the window holds 5 s of each rate: 300', () => {
-    expect(run(STEP + 5_500).currentRps).toBeCloseTo(300, 9);
+    expect(
+      run(STEP + 5_500).currentRps,
+      'current RPS 5.5 s after 100/s stepped to 500/s: the last 10 s hold 5 s of each, so 300 (not the whole-run average)',
+    ).toBeCloseTo(300, 9);
   });
 
   it('10.5 s after the step it has followed the step: 500', () => {
@@ -49,7 +52,10 @@ describe('current RPS on a fake clock: 100 req/s for 30 s, then 500 req/s', () =
     logSteadily(entry, clock, { from: START, to: STEP, rate: 100, failEvery: 10 });
     logSteadily(entry, clock, { from: STEP, to: STEP + 10_000, rate: 500, failEvery: 2 });
     clock.now = STEP + 10_500;
-    expect(entry.currentFailPerSec).toBeCloseTo(250, 9);
+    expect(
+      entry.currentFailPerSec,
+      'failures/s over the last 10 s: every other request of 500/s failed, so 250 (not the whole-run average)',
+    ).toBeCloseTo(250, 9);
     expect(entry.failures).toBe(300 + 2500);
   });
 
@@ -61,6 +67,9 @@ describe('current RPS on a fake clock: 100 req/s for 30 s, then 500 req/s', () =
       logSteadily(entry, clock, { from: START + seed, to: STEP + 10_000, rate: 100 });
       aggregate.merge(StatsEntry.deserialize(structuredClone(entry.serialize()), clock.read));
     }
-    expect(aggregate.currentRps).toBeCloseTo(200, 9);
+    expect(
+      aggregate.currentRps,
+      'two workers at 100/s each: the merged current RPS is the sum of their last 10 s, 200',
+    ).toBeCloseTo(200, 9);
   });
 });

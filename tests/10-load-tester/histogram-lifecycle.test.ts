@@ -48,7 +48,10 @@ describe('the mean is exact while the sum of the samples stays below 2^53', () =
   it('non-integers are rounded before they are summed', () => {
     const histogram = new Histogram();
     for (const value of [0.4, 2.5, 10.6]) histogram.record(value);
-    expect(reading(histogram)).toEqual({
+    expect(
+      reading(histogram),
+      'each sample is rounded to an integer as it is recorded (0.4 → 0, 2.5 → 3, 10.6 → 11), and the mean sums the rounded values',
+    ).toEqual({
       count: 3,
       min: 0,
       p0: 0,
@@ -91,7 +94,7 @@ describe('reading, then changing, then reading again', () => {
   it('a percentile read before a record, a merge or a reset is not what is read after it', () => {
     const histogram = new Histogram();
     for (let v = 1; v <= 10; v++) histogram.record(v);
-    expect(histogram.valueAtPercentile(50)).toBe(5);
+    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 10').toBe(5);
     histogram.record(11);
     expect(histogram.valueAtPercentile(50), 'p50 of 1 … 11, after a record').toBe(6);
     const more = new Histogram();

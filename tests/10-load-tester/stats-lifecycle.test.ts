@@ -117,7 +117,10 @@ describe('merge', () => {
       clock.now = START + 20_500;
       aggregate.merge(over(worker, clock.read));
     }
-    expect(row(aggregate)).toMatchObject({
+    expect(
+      row(aggregate),
+      'merged workers: failures add up in total, by kind and per second (the last 10 s)',
+    ).toMatchObject({
       count: 4000,
       failures: 1000 + 400 + 2,
       byKind: { 'HTTP 500': 1400, timeout: 2 },

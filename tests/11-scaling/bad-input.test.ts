@@ -8,7 +8,10 @@ const good = [1, 2, 4, 8].map((n) => ({ n, x: 100 * n }));
 
 describe('FitError', () => {
   it('the USL needs at least 4 distinct N: three parameters pass through any 3 points', () => {
-    expect(() => uslFit(good.slice(0, 3))).toThrow(FitError);
+    expect(
+      () => uslFit(good.slice(0, 3)),
+      'a USL fit of 3 points must throw FitError: three parameters pass through any 3 points',
+    ).toThrow(FitError);
     expect(() => uslFit(good.slice(0, 3))).toThrow(
       'the USL needs at least 4 distinct values of N, got 3: its three parameters pass ' +
         'exactly through any three points, so fewer cannot test the law',

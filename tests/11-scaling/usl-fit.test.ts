@@ -40,7 +40,10 @@ describe('the model and its peak', () => {
     const truth = shapes['coherency-bound (κ > 0: it peaks, then falls)']!;
     const fit = uslFit(sweepOf(truth));
     expect(fit.peakN).toBeCloseTo(Math.sqrt((1 - fit.sigma) / fit.kappa), 6);
-    expect(fit.peakN).toBeCloseTo(Math.sqrt((1 - truth.sigma) / truth.kappa), 2);
+    expect(fit.peakN, 'peakN must be √((1 − σ) / κ) of the fitted σ and κ').toBeCloseTo(
+      Math.sqrt((1 - truth.sigma) / truth.kappa),
+      2,
+    );
     expect(fit.peakThroughput).toBeCloseTo(uslThroughput(fit, fit.peakN), 6);
     // A peak is a maximum: the model is lower on both sides.
     expect(uslThroughput(fit, fit.peakN * 0.9)).toBeLessThan(fit.peakThroughput);
@@ -76,7 +79,7 @@ describe('the model and its peak', () => {
     const mean = points.reduce((s, p) => s + p.x, 0) / points.length;
     const sst = points.reduce((s, p) => s + (p.x - mean) ** 2, 0);
     const sse = points.reduce((s, p) => s + (p.x - uslThroughput(fit, p.n)) ** 2, 0);
-    expect(fit.r2).toBeCloseTo(1 - sse / sst, 9);
+    expect(fit.r2, 'r2 must be 1 − SSE / SST of the fitted curve').toBeCloseTo(1 - sse / sst, 9);
     expect(fit.r2).toBeLessThan(1);
   });
 });

@@ -65,13 +65,15 @@ describe('npm run kata on fixture katas', { timeout: 180_000 }, () => {
     expect(report['05-never'].tests[0].message).toMatch(/wait\(\) after wake\(\) never settled/);
   });
 
-  it('replay steps through the failing order, one column per task', async () => {
+  it('replay re-executes the failing order: each step with the shared value before and after', async () => {
     const run = await kata(root, ['replay', '6']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('tests/06-order/answer.test.ts › two increments lose no update');
-    expect(run.stdout).toMatch(/fast-check seed 1, path "[\d:]+"/);
-    expect(run.stdout).toMatch(/step 1 of \d+: task \d resumes — read 0/);
-    expect(run.stdout).toMatch(/ step {2}task \d/);
+    expect(run.stdout).toMatch(/fast-check seed 1, path "[\d:]+": re-executed, with value before/);
+    // Both tasks read 0; the second write puts back the 1 the first one wrote: one update lost.
+    expect(run.stdout).toMatch(/step 1 of 2: task \d resumes — read 0 {3}value: 0 → 1/);
+    expect(run.stdout).toMatch(/step 2 of 2: task \d resumes — read 0 {3}value: 1 → 1/);
+    expect(run.stdout).toMatch(/ step {2}task 0 +task 1 +value/);
     expect(run.stdout).toContain('then: lost 1 of 2 updates');
   });
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../../lib/target/target.ts';
 
 export const fixtures = join(repoRoot, 'tests', 'kata-cli', 'fixtures');
-export const kataScript = join(repoRoot, 'scripts', 'kata.ts');
+/** What `npm run kata` runs: the CLI compiled to plain JavaScript (scripts/kata.mjs). */
+export const kataScript = join(repoRoot, 'scripts', 'kata.mjs');
 
 /** A fresh copy of the fixture repository; remove it with `rmSync(root, { recursive: true })`. */
 export function copyFixtureRoot(): string {
@@ -83,7 +84,7 @@ export function runProcess(
 
 /** `npm run kata -- args…` on the fixture, with no terminal on stdin. */
 export const kata = (root: string, args: string[], extra: Record<string, string> = {}) =>
-  runProcess(process.execPath, ['--import', 'tsx', kataScript, ...args], {
+  runProcess(process.execPath, [kataScript, ...args], {
     cwd: root,
     env: fixtureEnv(root, extra),
   });

@@ -1,5 +1,5 @@
 // Watch mode as a learner drives it: tmux runs `npm run kata -- watch 01` on the fixture katas
-// and presses h, n and q. The CLI owns the keyboard; vitest never sees the keys.
+// and presses h, l, r, n and q. The CLI owns the keyboard; vitest never sees the keys.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inCi } from '../../lib/kata-cli/results.ts';
@@ -24,6 +24,10 @@ async function until(expected: RegExp, ms = 60_000): Promise<string> {
   }
 }
 
+/** Waits (bounded) until `text` is on the screen `times` times. */
+const untilSeen = (text: string, times: number) =>
+  until(new RegExp(`(${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*){${times}}`));
+
 let root = '';
 beforeAll(() => {
   root = copyFixtureRoot();
@@ -33,7 +37,9 @@ afterAll(() => {
   removeFixtureRoot(root);
 });
 
-it('watch mode: the completion message, then h, n and q', { timeout: 240_000 }, async (context) => {
+it('watch mode: the completion message, then h, l, r, n and q', {
+  timeout: 240_000,
+}, async (context) => {
   if (!hasTmux) {
     if (inCi()) throw new Error('tmux is missing: .ci/run installs it, and CI needs this spec');
     context.skip('tmux is not installed: the watch-mode smoke test needs it (CI installs it)');
@@ -42,7 +48,7 @@ it('watch mode: the completion message, then h, n and q', { timeout: 240_000 }, 
   const vars = Object.entries({ KATA_ROOT: root, KATA_HANG_MS: env.KATA_HANG_MS!, PATH: env.PATH! })
     .map(([name, value]) => `${name}='${value}'`)
     .join(' ');
-  const command = `cd '${root}' && env -u CI ${vars} '${process.execPath}' --import tsx '${kataScript}' watch 01; echo "EXIT $?"; sleep 60`;
+  const command = `cd '${root}' && env -u CI ${vars} '${process.execPath}' '${kataScript}' watch 01; echo "EXIT $?"; sleep 60`;
   tmux('new-session', '-d', '-x', '160', '-y', '50', '-s', 'learner', command);
 
   await until(/01-solved is green/);
@@ -54,6 +60,16 @@ it('watch mode: the completion message, then h, n and q', { timeout: 240_000 }, 
 
   tmux('send-keys', '-t', 'learner', 'h');
   await until(/01-solved · hint 1 of 3/);
+
+  // l: every kata with its last result, and the progress line.
+  tmux('send-keys', '-t', 'learner', 'l');
+  const list = await until(/katas: 1\/6 green — next: 02-red/);
+  expect(list).toMatch(/^\s*1\s+01-solved\s+green/m);
+
+  // r: the kata's specs run again, and the result comes again.
+  tmux('send-keys', '-t', 'learner', 'r');
+  await untilSeen('watching 01-solved', 2);
+  await untilSeen('01-solved is green', 2);
 
   tmux('send-keys', '-t', 'learner', 'n');
   await until(/watching 02-red/);

@@ -56,7 +56,9 @@ describe('the worker pool', () => {
     expect(String((outcomes[0] as { error: Error }).error.message)).toMatch(
       /did not finish its round within 300 ms/,
     );
-    await expect(pool.run({ action: 'echo' })).rejects.toThrow(/closed/);
+    await expect(pool.run({ action: 'echo' }), 'the next round says what happened').rejects.toThrow(
+      /an earlier spec in this file left a worker hanging: worker \d of 2 did not finish its round within 300 ms \(a deadlock, or a lost wake-up\?\)\. Its workers were stopped/,
+    );
   });
 
   it('rejects startup when a worker setup fails, and cleans up', async () => {

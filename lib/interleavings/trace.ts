@@ -1,0 +1,40 @@
+// The shared value a scheduler spec is about (the counter, the store's key), read before every
+// step fast-check's scheduler releases and once at the end. `replay` re-executes the failing
+// order and shows, for each numbered step, the value before and after it.
+import fc from 'fast-check';
+
+interface Watched {
+  name: string;
+  read: () => unknown;
+  /** The value before each step, in the order the scheduler released them. */
+  before: string[];
+}
+
+let watched: Watched | undefined;
+
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** Called at the start of each run of a scheduler property: what `name` is, and how to read it. */
+export function watchShared(name: string, read: () => unknown): void {
+  watched = { name, read, before: [] };
+}
+
+/** fast-check's scheduler, reading the watched value before each step it releases. */
+export const tracedScheduler = (): fc.Arbitrary<fc.Scheduler> =>
+  fc.scheduler({
+    act: (step) => {
+      if (watched) watched.before.push(show(watched.read()));
+      return step();
+    },
+  });
+
+export interface SharedReadings {
+  name: string;
+  /** values[i] before step i + 1; the last one is the value after the last step. */
+  values: string[];
+}
+
+/** The readings of the run that just ended (the counterexample, when replaying). */
+export function readings(): SharedReadings | undefined {
+  return watched && { name: watched.name, values: [...watched.before, show(watched.read())] };
+}
