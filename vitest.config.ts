@@ -103,7 +103,7 @@ export default defineConfig({
     ...(planFile
       ? {
           projects: verifyProjects(planFile),
-          maxWorkers: Number(process.env.KATA_VERIFY_MAX_WORKERS ?? 2),
+          maxWorkers: Number(process.env.KATA_VERIFY_MAX_WORKERS ?? 3),
         }
       : {}),
     benchmark: { include: ['tests/**/*.bench.ts'], exclude: ['tests/**/wrong/**'] },
