@@ -94,6 +94,26 @@ describe('the rule: a split read-modify-write and another task’s unordered wri
     expectRaces(p.found(), ['write set by 1 / write blind by 2 at x']);
   });
 
+  it('a write site already reported elsewhere still races with new sites at another location', () => {
+    // `set` races with `get` and `set` at x; at y it meets sites it never met (`peek`, `poke`):
+    // a skip that trusts the pairs reported so far must look at the sites of y, not only count.
+    const p = twoSplitUpdates();
+    p.r(1, 1, 'get');
+    p.w(1, 2, 'set');
+    p.r(2, 3, 'get');
+    p.w(2, 4, 'set');
+    p.d.fork(0, 3);
+    p.d.fork(0, 4);
+    p.r(3, 5, 'peek', 'y');
+    p.w(3, 6, 'poke', 'y');
+    p.w(4, 7, 'set', 'y');
+    expectRaces(p.found(), [
+      'write set by 2 / write set by 1 at x',
+      'write set by 2 / read get by 1 at x',
+      'write set by 4 / read peek by 3 at y',
+    ]);
+  });
+
   it('a blind write after a split update of another task races with its read', () => {
     const p = twoSplitUpdates();
     p.r(1, 1, 'get');

@@ -28,4 +28,12 @@ describe('VectorClock', () => {
     expect(later.join(a).of(1000)).toBe(3);
     expect(joined.knows(1000, 3) && !joined.knows(1000, 4)).toBe(true);
   });
+
+  it('join of two clocks neither of which covers the other keeps the larger large-id entry', () => {
+    const ahead = EMPTY.tick(1000).tick(1000).tick(5);
+    const behind = EMPTY.tick(1000).tick(7);
+    for (const joined of [ahead.join(behind), behind.join(ahead)]) {
+      expect([1000, 5, 7].map((task) => joined.of(task))).toEqual([2, 1, 1]);
+    }
+  });
 });
