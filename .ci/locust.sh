@@ -6,7 +6,7 @@
 # Installs Debian's python3-locust, starts the reference album service on 127.0.0.1, runs
 # lib/load/locust/locustfile.py headless in distributed mode (one master, two workers) for
 # a few seconds, checks its _stats.csv (zero failures, GET /albums : GET /albums/:id :
-# POST /albums within ±5 points of 3 : 2 : 1), then runs our tool on the same service, prints
+# POST /albums within ±5 points of 3 : 2 : 1, or 4 binomial standard deviations), then runs our tool on the same service, prints
 # both side by side and checks that both tools' CSV files have Locust 2.12.1's format. Every process it starts is stopped, whatever happens.
 
 _LOCUST_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -104,6 +104,12 @@ import csv, sys
 MIX = {"GET /albums": 3 / 6, "GET /albums/:id": 2 / 6, "POST /albums": 1 / 6}
 TOLERANCE = 0.05
 
+def tolerance(p, n):
+    # Locust draws each task at random (unseeded): a 5 s run of ~650 requests lands 3 standard
+    # deviations (about 6 points) off the mix now and then. Allow 5 points or 4 binomial
+    # standard deviations of this run's count, whichever is larger.
+    return max(TOLERANCE, 4 * (p * (1 - p) / n) ** 0.5) if n else TOLERANCE
+
 def rows(path):
     with open(path, newline="") as f:
         return {f"{r['Type']} {r['Name']}".strip(): r for r in csv.DictReader(f)}
@@ -141,14 +147,16 @@ else:
     for name, expected in MIX.items():
         if name not in locust:
             problems.append(f"Locust made no {name} requests")
-        elif abs(share(locust, name) - expected) > TOLERANCE:
-            problems.append(
-                f"{name}: {share(locust, name):.1%} of Locust's requests, expected "
-                f"{expected:.1%} ± {TOLERANCE:.0%}"
-            )
+        else:
+            allowed = tolerance(expected, int(locust["Aggregated"]["Request Count"]))
+            if abs(share(locust, name) - expected) > allowed:
+                problems.append(
+                    f"{name}: {share(locust, name):.1%} of Locust's requests, expected "
+                    f"{expected:.1%} ± {allowed:.1%}"
+                )
 if problems:
     print("\nLocust interop FAILED:\n  " + "\n  ".join(problems))
     sys.exit(1)
-print("\nLocust interop ok: zero failures, the 3 : 2 : 1 mix within ±5 points.")
+print("\nLocust interop ok: zero failures, the 3 : 2 : 1 mix within ±5 points (or 4 standard deviations).")
 PY
 )
