@@ -1,9 +1,9 @@
 // The kata CLI as a learner runs it, on a copy of the fixture katas (fixtures/root/README.md).
 // The copy sits beside the original, so the fixtures' relative imports still resolve.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../lib/target/target.ts';
+import { runProcess } from '../support/child-process.ts';
 
 export const fixtures = join(repoRoot, 'tests', 'kata-cli', 'fixtures');
 /** What `npm run kata` runs: the CLI compiled to plain JavaScript (scripts/kata.mjs). */
@@ -47,44 +47,13 @@ export function learnerShellEnv(extra: Record<string, string> = {}): NodeJS.Proc
 export const fixtureEnv = (root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
   learnerShellEnv({ KATA_ROOT: root, KATA_HANG_MS: '1500', ...extra });
 
-export interface KataRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command without blocking the event loop (the watchdog would stop a long spawnSync). */
-export function runProcess(
-  file: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
-): Promise<KataRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env,
-    });
-    let stdout = '';
-    let stderr = '';
-    const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 170_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** The kata CLI's commands run long on a crowded machine; a hung one is still stopped. */
+export const KATA_KILL_AFTER_MS = 170_000;
 
 /** `npm run kata -- args…` on the fixture, with no terminal on stdin. */
 export const kata = (root: string, args: string[], extra: Record<string, string> = {}) =>
   runProcess(process.execPath, [kataScript, ...args], {
     cwd: root,
     env: fixtureEnv(root, extra),
+    killAfterMs: KATA_KILL_AFTER_MS,
   });

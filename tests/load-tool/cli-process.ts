@@ -1,13 +1,9 @@
 // The load command as a user runs it: a separate node process, its exit code and output.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../../lib/target/target.ts';
+import { type ProcessRun, runProcess } from '../support/child-process.ts';
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliRun = ProcessRun;
 
 const loadScript = join(repoRoot, 'scripts', 'load.ts');
 
@@ -35,31 +31,11 @@ export function runCli(
   args: string[],
   { interruptWhen, env = {}, killAfterMs = CLI_KILL_AFTER_MS, script }: CliOptions = {},
 ): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const entry = script ? join(repoRoot, 'scripts', script) : loadScript;
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let interrupted = false;
-    const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-      if (interruptWhen && !interrupted && interruptWhen.test(stderr)) {
-        interrupted = true;
-        child.kill('SIGINT');
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    });
+  const entry = script ? join(repoRoot, 'scripts', script) : loadScript;
+  return runProcess(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    killAfterMs,
+    interruptWhen,
   });
 }

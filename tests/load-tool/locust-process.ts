@@ -1,10 +1,11 @@
 // Real Locust (Debian's python3-locust, which .ci/locust.sh installs) for specs that put our
 // workers under its master. Where it is missing a spec skips with the reason, except in CI.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from '../../lib/target/target.ts';
+import { runProcess } from '../support/child-process.ts';
 import type { CliRun } from './cli-process.ts';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -57,26 +58,10 @@ export function runLocust(
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliRun> {
   const { python, version } = locustRuntime();
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, [runLocustScript, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, ...(version ? { LOCUST_VERSION: version } : {}), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      resolve({ code, stdout, stderr });
-    });
+  return runProcess(python, [runLocustScript, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...(version ? { LOCUST_VERSION: version } : {}), ...env },
+    killAfterMs,
   });
 }
 

@@ -8,10 +8,11 @@ import { repoRoot } from '../../lib/target/target.ts';
 import {
   copyFixtureRoot,
   fixtureEnv,
+  KATA_KILL_AFTER_MS,
   learnerShellEnv,
   removeFixtureRoot,
-  runProcess,
 } from '../kata-cli/fixture-root.ts';
+import { runProcess } from '../support/child-process.ts';
 
 interface Block {
   file: string;
@@ -127,6 +128,7 @@ describe('README commands', { timeout: 180_000 }, () => {
       const run = await runProcess('sh', ['-c', bounded.command], {
         cwd: repoRoot,
         env: extra.KATA_ROOT ? fixtureEnv(extra.KATA_ROOT, extra) : learnerShellEnv(),
+        killAfterMs: KATA_KILL_AFTER_MS,
       });
       const output = `${run.stdout}\n${run.stderr}`;
       expect(output).not.toMatch(/Startup Error|TypeError/);
