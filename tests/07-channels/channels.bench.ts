@@ -12,6 +12,7 @@ import { pingPongFloor } from '../../lib/channels/ping-pong-floor.ts';
 import { openPortPingPong } from '../../lib/channels/ping-pong-port.ts';
 import { asyncTaskCost, workerThreadCost } from '../../lib/channels/spawn-cost.ts';
 import { Channel } from '../../solutions/07-channels/channel.ts';
+import { median } from '../support/measure.ts';
 
 const ROUND_TRIPS = 10_000;
 const THREAD_ROUND_TRIPS = 20_000;
@@ -33,7 +34,6 @@ function tsChan(): HandOff<number> {
 
 const perHandOff = (elapsedMs: number, roundTrips: number) =>
   `${((elapsedMs * 1e6) / (2 * roundTrips)).toFixed(0)} ns`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function threadTable(): Promise<void> {
   const rows: string[] = [];

@@ -6,9 +6,9 @@
 // on for good once a storage was used, so a run "without" in a process that ran the detector
 // before would pay for it too and make the ratio look smaller than it is.
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { increment, incrementWithRetry } from '../../solutions/01-lost-updates/increment.ts';
+import { loadAverage, median } from '../support/measure.ts';
 import { naiveIncrement } from './naive-counter.ts';
 import { albumLoad, type Cost, counter, measure } from './overhead.ts';
 
@@ -36,16 +36,11 @@ const inFreshProcess = (name: string, on: boolean): Cost =>
     ),
   ) as Cost;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 function table(): void {
-  console.log(`load average before: ${load()}`);
+  console.log(`load average before: ${loadAverage()}`);
   console.log(
     '| workload | without | with | time ratio | CPU ratio | heap without | heap with | heap ratio |',
   );
@@ -68,7 +63,7 @@ function table(): void {
         `${median(heap).toFixed(1)}× (${range(heap)}) |`,
     );
   }
-  console.log(`load average after: ${load()}`);
+  console.log(`load average after: ${loadAverage()}`);
 }
 
 if (process.argv[2] === '--one') await one(process.argv[3]!, process.argv[4] === 'on');

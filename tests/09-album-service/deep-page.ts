@@ -2,13 +2,12 @@
 // against the last page of a small one, sampled alternately, medians compared.
 import { expect } from 'vitest';
 import type { AlbumStore } from '../../lib/album/album-store.ts';
+import { alternatingMedians } from '../support/measure.ts';
 
 export const SMALL = 200;
 const LIMIT = 100;
 const SAMPLES = 11;
 export const MAX_RATIO = 5;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 /** Times `pages` calls of the last page of `store` (n albums): ms per page. */
 function pageSampler(store: AlbumStore, n: number, pages: number) {
@@ -34,22 +33,15 @@ export async function expectFlat(
   largeCount: number,
   pages: number,
 ) {
-  const sampleSmall = pageSampler(small, SMALL, pages);
-  const sampleLarge = pageSampler(large, largeCount, pages);
-  const smallTimes: number[] = [];
-  const largeTimes: number[] = [];
-  // Alternate the two, so a burst of load from elsewhere hits both alike; two warm-up rounds.
-  for (let round = -2; round < SAMPLES; round++) {
-    const s = await sampleSmall();
-    const l = await sampleLarge();
-    if (round < 0) continue;
-    smallTimes.push(s);
-    largeTimes.push(l);
-  }
-  const ratio = median(largeTimes) / Math.max(median(smallTimes), 1e-4);
+  const [smallMs, largeMs] = await alternatingMedians(
+    pageSampler(small, SMALL, pages),
+    pageSampler(large, largeCount, pages),
+    SAMPLES,
+  );
+  const ratio = largeMs / Math.max(smallMs, 1e-4);
   const n = largeCount.toLocaleString('en-US');
   console.log(
-    `${name}: page after ${(largeCount - LIMIT).toLocaleString('en-US')} of ${n}: ${median(largeTimes).toFixed(3)} ms; of ${SMALL}: ${median(smallTimes).toFixed(3)} ms (${ratio.toFixed(2)}×)`,
+    `${name}: page after ${(largeCount - LIMIT).toLocaleString('en-US')} of ${n}: ${largeMs.toFixed(3)} ms; of ${SMALL}: ${smallMs.toFixed(3)} ms (${ratio.toFixed(2)}×)`,
   );
   expect(
     ratio,

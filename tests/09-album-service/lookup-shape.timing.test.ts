@@ -3,6 +3,7 @@
 import { MemoryAlbumStore } from '@target/09-album-service/memory-store';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../lib/random.ts';
+import { alternatingMedians } from '../support/measure.ts';
 import { manyAlbums } from './albums.ts';
 
 const SAMPLES = 21;
@@ -32,24 +33,13 @@ async function lookupSampler(albums: number): Promise<() => Promise<number>> {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-
 describe('GET /albums/:id does not slow down as the collection grows', () => {
   it(`median lookup with 100,000 albums is within ${MAX_RATIO}× that with 100`, async () => {
-    const sampleSmall = await lookupSampler(100);
-    const sampleLarge = await lookupSampler(100_000);
-    const smallTimes: number[] = [];
-    const largeTimes: number[] = [];
-    // Alternate the two, so a burst of load from elsewhere hits both alike; two warm-up rounds.
-    for (let round = -2; round < SAMPLES; round++) {
-      const small = await sampleSmall();
-      const large = await sampleLarge();
-      if (round < 0) continue;
-      smallTimes.push(small);
-      largeTimes.push(large);
-    }
-    const small = median(smallTimes);
-    const large = median(largeTimes);
+    const [small, large] = await alternatingMedians(
+      await lookupSampler(100),
+      await lookupSampler(100_000),
+      SAMPLES,
+    );
     const ratio = large / Math.max(small, 1e-4);
     console.log(
       `lookup median: ${(small * 1000).toFixed(2)} µs with 100 albums, ${(large * 1000).toFixed(2)} µs with 100,000 (${ratio.toFixed(2)}×)`,

@@ -3,8 +3,6 @@
 // answers, so both tools are measured by the same yardstick over the same kind of window (their
 // start-up, TypeScript compilation included, is left out); CPU comes from /proc/<pid>/stat.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { processCpuSeconds } from '../../lib/load/cpu-usage.ts';
 import { repoRoot } from '../../lib/target/target.ts';
@@ -150,15 +148,4 @@ export async function runRound(
     if (child.exitCode === null) child.kill('SIGKILL');
     await done;
   }
-}
-
-export const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-export function machine(): string {
-  const model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '?';
-  const cores = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? '?';
-  return `${cores} × ${model}; load average ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`;
 }

@@ -10,10 +10,9 @@
 //   npx vitest bench --run tests/load-tool   (LOAD_BENCH_SECONDS=3, LOAD_BENCH_ROUNDS=3,
 //                                             LOAD_BENCH_RATE=5000, LOAD_BENCH_WARMUP_MS=2000)
 import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { machine, median } from '../support/measure.ts';
 import {
   type CountingServer,
-  machine,
-  median,
   type Round,
   runRound,
   startCountingServer,
