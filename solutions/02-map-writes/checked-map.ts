@@ -12,7 +12,7 @@ const IDLE = 0;
 const WRITING = 1;
 
 export class CheckedMap {
-  private readonly words: Int32Array;
+  protected readonly words: Int32Array;
 
   constructor(readonly map: SharedHashMap) {
     this.words = map.words;
@@ -34,7 +34,7 @@ export class CheckedMap {
     return this.write(() => this.map.delete(key));
   }
 
-  private write<T>(body: () => T): T {
+  protected write<T>(body: () => T): T {
     // Before: someone is mid-write. Go checks here, then raises the flag.
     if (Atomics.load(this.words, HEADER.writing) !== IDLE) throw new ConcurrentMapWritesError();
     Atomics.store(this.words, HEADER.writing, WRITING);

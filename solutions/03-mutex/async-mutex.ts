@@ -9,8 +9,8 @@ interface Waiter {
 }
 
 export class AsyncMutex {
-  private locked = false;
-  private readonly waiters: Waiter[] = [];
+  protected locked = false;
+  protected readonly waiters: Waiter[] = [];
 
   get isLocked(): boolean {
     return this.locked;
@@ -66,7 +66,7 @@ export class AsyncMutex {
   }
 
   /** One release per acquisition: a second call must not release a later owner's lock. */
-  private releaser(): Release {
+  protected releaser(): Release {
     let released = false;
     return () => {
       if (released) return;

@@ -5,9 +5,9 @@
 export type Release = () => void;
 
 export class AsyncRWMutex {
-  private readers = 0;
-  private writing = false;
-  private readonly waitingReaders: Array<() => void> = [];
+  protected readers = 0;
+  protected writing = false;
+  protected readonly waitingReaders: Array<() => void> = [];
   private readonly waitingWriters: Array<() => void> = [];
 
   get isLocked(): boolean {
@@ -72,7 +72,7 @@ export class AsyncRWMutex {
   }
 
   /** Direct hand-off to the oldest waiting writer, if any. */
-  private admitWriter(): void {
+  protected admitWriter(): void {
     const next = this.waitingWriters.shift();
     if (!next) return;
     this.writing = true;

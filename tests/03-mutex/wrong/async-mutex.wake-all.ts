@@ -2,22 +2,20 @@
 // excludes, but it is not FIFO: a task that unlocks and locks again at once, or any
 // newcomer, barges in ahead of the waiters, who queue again at the back.
 // Rejected by: async-mutex.test.ts
-export type Release = () => void;
+import { AsyncMutex as Reference, type Release } from '../../../solutions/03-mutex/async-mutex.ts';
 
-export class AsyncMutex {
-  private locked = false;
-  private waiters: Array<() => void> = [];
+export type { Release } from '../../../solutions/03-mutex/async-mutex.ts';
 
-  get isLocked(): boolean {
-    return this.locked;
-  }
+/** What a woken waiter is handed: nothing, it must win the lock again. */
+const nothing: Release = () => {};
 
-  async lock(signal?: AbortSignal): Promise<Release> {
+export class AsyncMutex extends Reference {
+  override async lock(signal?: AbortSignal): Promise<Release> {
     signal?.throwIfAborted();
     while (this.locked) {
       signal?.throwIfAborted();
       await new Promise<void>((resolve, reject) => {
-        this.waiters.push(resolve);
+        this.waiters.push({ grant: () => resolve() });
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
     }
@@ -25,35 +23,9 @@ export class AsyncMutex {
     return this.releaser();
   }
 
-  tryLock(): Release | undefined {
-    if (this.locked) return undefined;
-    this.locked = true;
-    return this.releaser();
-  }
-
-  unlock(): void {
+  override unlock(): void {
     if (!this.locked) throw new Error('unlock of unlocked mutex');
     this.locked = false;
-    const everyone = this.waiters;
-    this.waiters = [];
-    for (const wake of everyone) wake();
-  }
-
-  async runExclusive<T>(fn: () => T | Promise<T>): Promise<T> {
-    const release = await this.lock();
-    try {
-      return await fn();
-    } finally {
-      release();
-    }
-  }
-
-  private releaser(): Release {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.unlock();
-    };
+    for (const waiter of this.waiters.splice(0)) waiter.grant(nothing);
   }
 }
