@@ -15,7 +15,7 @@ import {
   type TargetSelection,
 } from './lib/target/target.ts';
 import { hangDir } from './lib/watchdog/hang-record.ts';
-import type { VerifyPlan } from './tests/support/verify-plan.ts';
+import { VERIFY_MAX_WORKERS, type VerifyPlan } from './tests/support/verify-plan.ts';
 
 // Every spec file gets a watchdog for a blocked event loop (lib/watchdog/). Its records go to
 // one folder per vitest process, which the reporters read.
@@ -99,11 +99,10 @@ export default defineConfig({
       },
     ],
     ...(planFile ? {} : { reporters: learnerReporters() }),
-    // The verifier's many short runs would leave a core idle with vitest's default of cores - 1.
     ...(planFile
       ? {
           projects: verifyProjects(planFile),
-          maxWorkers: Number(process.env.KATA_VERIFY_MAX_WORKERS ?? 3),
+          maxWorkers: Number(process.env.KATA_VERIFY_MAX_WORKERS ?? VERIFY_MAX_WORKERS),
         }
       : {}),
     benchmark: { include: ['tests/**/*.bench.ts'], exclude: ['tests/**/wrong/**'] },

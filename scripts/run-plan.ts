@@ -4,7 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../lib/target/target.ts';
-import type { PlannedRun, RecordedRun } from '../tests/support/verify-plan.ts';
+import {
+  type PlannedRun,
+  type RecordedRun,
+  VERIFY_MAX_WORKERS,
+} from '../tests/support/verify-plan.ts';
 
 export const workDir = join(repoRoot, '.verify');
 
@@ -33,10 +37,8 @@ export function runPlan(
         ...process.env,
         KATA_VERIFY_PLAN: planFile,
         KATA_VERIFY_RESULTS: resultsFile,
-        // Three files at once on two cores: much of the repository specs' time is spent
-        // waiting on child processes, servers and browsers (146 s instead of 167 s here).
         KATA_VERIFY_MAX_WORKERS: String(
-          options.maxWorkers ?? process.env.KATA_VERIFY_MAX_WORKERS ?? 3,
+          options.maxWorkers ?? process.env.KATA_VERIFY_MAX_WORKERS ?? VERIFY_MAX_WORKERS,
         ),
       },
     },

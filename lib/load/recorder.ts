@@ -3,6 +3,7 @@
 // In the open model a second set of entries records the same requests timed from their
 // actual send time (wrk2's uncorrected latency), beside the corrected ones; both are plain
 // kata 10 entries, so the learner's class needs nothing more.
+import type { RequestRecorder } from './client.ts';
 import type { LoadStats, LoadStatsClass, SerializedStats } from './kata-stats.ts';
 
 export interface DrainedStats {
@@ -61,7 +62,7 @@ function framesOf(error: unknown): string {
   return stack ? stack.split('\n').slice(1).join('\n') : '';
 }
 
-export class Recorder {
+export class Recorder implements RequestRecorder {
   private readonly corrected: EntrySet;
   private readonly sent: EntrySet | undefined;
   private taskErrors = new Map<string, [number, string]>();
@@ -77,7 +78,6 @@ export class Recorder {
     this.sent = uncorrected ? new EntrySet(StatsEntry, wall) : undefined;
   }
 
-  /** `sentMs`: the same request timed from its actual send time (the open model's second set). */
   record(
     method: string,
     name: string,
