@@ -50,15 +50,6 @@ export async function expectAllCreated(
   return results.map((result) => (result as PromiseFulfilledResult<Album>).value);
 }
 
-/** Rejects with `message` unless `promise` settles within `ms`: catches a create that hangs. */
-export function within<T>(ms: number, promise: Promise<T>, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** n albums as `albumNumber(1..n)` in one statement, ids 1..n: 100,000 rows in about a second. */
 export async function seedSqlAlbums(
   client: { query: (text: string, params?: unknown[]) => Promise<unknown> },

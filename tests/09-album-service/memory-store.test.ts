@@ -1,7 +1,10 @@
 import { MemoryAlbumStore } from '@target/09-album-service/memory-store';
 import { describe, expect, it } from 'vitest';
-import { albumNumber, expectDistinctIds, within } from './albums.ts';
+import { BOUNDED_WAIT_MS, settlesWithin } from '../support/bounded.ts';
+import { albumNumber, expectDistinctIds } from './albums.ts';
 import { albumStoreContract } from './store-contract.ts';
+
+const LOCK_STILL_HELD = 'Is a lock still held by a create that threw?';
 
 describe('MemoryAlbumStore', () => {
   albumStoreContract(async () => new MemoryAlbumStore());
@@ -14,11 +17,11 @@ describe('MemoryAlbumStore', () => {
       },
     });
     await expect(store.create(albumNumber(1))).rejects.toThrow('disk full');
-    const next = await within(
-      2_000,
+    const next = await settlesWithin(
       store.create(albumNumber(2)),
-      'the create after a failed one did not finish within 2,000 ms: ' +
-        'is a lock still held by the create that threw?',
+      'the create after a failed one',
+      BOUNDED_WAIT_MS,
+      LOCK_STILL_HELD,
     );
     expect(await store.get(next.id)).toEqual(next);
     expect(await store.count(), 'the failed album must not be stored').toBe(4);
@@ -34,23 +37,23 @@ describe('MemoryAlbumStore', () => {
           setTimeout(() => (failing ? reject(new Error('disk full')) : resolve()), writes % 5);
         }),
     });
-    const results = await within(
-      2_000,
+    const results = await settlesWithin(
       Promise.allSettled(Array.from({ length: 60 }, (_, i) => store.create(albumNumber(i + 1)))),
-      '60 creates, every third one failing, did not all settle within 2,000 ms: ' +
-        'is a lock still held by a create that threw?',
+      '60 creates, every third one failing,',
+      BOUNDED_WAIT_MS,
+      LOCK_STILL_HELD,
     );
     const created = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(created, 'two thirds of the creates succeed').toHaveLength(40);
-    const later = await within(
-      2_000,
+    const later = await settlesWithin(
       Promise.all(
         Array.from({ length: 10 }, (_, i) =>
           store.create(albumNumber(100 + i)).catch(() => undefined),
         ),
       ),
-      'the creates after the failing ones did not finish within 2,000 ms: ' +
-        'is a lock still held by a create that threw?',
+      'the creates after the failing ones',
+      BOUNDED_WAIT_MS,
+      LOCK_STILL_HELD,
     );
     const all = [...created, ...later.filter((album) => album !== undefined)];
     expectDistinctIds(
@@ -62,14 +65,22 @@ describe('MemoryAlbumStore', () => {
   });
 
   it('lists and pages in id order even when the writes finish in reverse order', async () => {
-    const finishWrite: Array<() => void> = [];
+    const inFlight: Array<() => void> = [];
     const store = new MemoryAlbumStore({
       albums: [],
-      persist: () => new Promise<void>((resolve) => finishWrite.push(resolve)),
+      persist: () => new Promise<void>((resolve) => inFlight.push(resolve)),
     });
-    const creates = [1, 2, 3].map((n) => store.create(albumNumber(n)));
-    for (const finish of finishWrite.reverse()) finish(); // album 3's write ends first
-    await Promise.all(creates);
+    let settled = false;
+    const creates = Promise.all([1, 2, 3].map((n) => store.create(albumNumber(n)))).finally(() => {
+      settled = true;
+    });
+    // The writes in flight end newest first (album 3's before album 1's when all three are);
+    // a store that writes one album at a time gets its next write finished on the next round.
+    for (let round = 0; !settled && round < 100; round++) {
+      for (const finish of inFlight.splice(0).reverse()) finish();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await settlesWithin(creates, 'three creates whose writes end newest first');
     expect(
       (await store.list()).map((album) => album.id),
       'the albums are listed in the order their writes finished, not by id',

@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { SEED_ALBUMS } from '../../lib/album/album-store.ts';
+import { BOUNDED_WAIT_MS, settlesWithin } from '../support/bounded.ts';
 import { serveAlbums } from './album-server.ts';
-import { albumNumber, within } from './albums.ts';
+import { albumNumber } from './albums.ts';
 
 const seeded = SEED_ALBUMS.map((album, i) => ({ id: i + 1, ...album }));
 
@@ -99,14 +100,14 @@ describe('the album routes', () => {
     ).toEqual({ error: expect.any(String) });
     expect(failed.body.error, 'internal details stay on the server').not.toMatch(/disk/);
     expect(serverErrors).toHaveLength(1);
-    const next = await within(
-      2_000,
+    const next = await settlesWithin(
       request(url)
         .post('/albums')
         .send(albumNumber(2))
         .then((response) => response),
-      'the POST after a failed one got no answer within 2,000 ms: ' +
-        'is a lock still held by the create that threw?',
+      'the POST after a failed one',
+      BOUNDED_WAIT_MS,
+      'Is a lock still held by the create that threw?',
     );
     expect(next.status).toBe(201);
   });

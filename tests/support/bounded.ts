@@ -7,14 +7,18 @@ export class DeadlockError extends Error {
   override name = 'DeadlockError';
 }
 
+const WHY = 'Is a waiter queued that no release ever resolves, or did a release forget to wake it?';
+
 /**
  * Resolves as `promise` does, or rejects after `ms` with a message naming a deadlock or a
- * missed wake-up: `what` is who was waiting for what ("B's lock() after A released").
+ * missed wake-up: `what` is who was waiting for what ("B's lock() after A released"), `why`
+ * the likely cause.
  */
 export function settlesWithin<T>(
   promise: Promise<T>,
   what: string,
   ms = BOUNDED_WAIT_MS,
+  why = WHY,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -22,8 +26,7 @@ export function settlesWithin<T>(
       () =>
         reject(
           new DeadlockError(
-            `deadlock or missed wake-up: ${what} never settled (waited ${ms / 1000} s). ` +
-              'Is a waiter queued that no release ever resolves, or did a release forget to wake it?',
+            `deadlock or missed wake-up: ${what} never settled (waited ${ms / 1000} s). ${why}`,
           ),
         ),
       ms,
