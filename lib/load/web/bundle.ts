@@ -2,24 +2,15 @@
 // with uPlot's licence notice), bundled once per process by esbuild into one same-origin file.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { uPlotNotice } from '../charts/bundle.ts';
+import { browserBundle } from '../charts/bundle.ts';
 
 const entry = fileURLToPath(new URL('./browser/app.ts', import.meta.url));
 
 let bundled: Promise<string> | undefined;
 
 export function pageScript(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    charset: 'utf8',
-    minify: true,
-    logLevel: 'silent',
-    banner: { js: uPlotNotice() },
-  }).then((result) => result.outputFiles[0]!.text);
+  bundled ??= build({ ...browserBundle(entry), logLevel: 'silent' }).then(
+    (result) => result.outputFiles[0]!.text,
+  );
   return bundled;
 }
