@@ -63,6 +63,19 @@ describe('the mean is exact while the sum of the samples stays below 2^53', () =
   });
 });
 
+describe('recordMany', () => {
+  it('records each value as record does, from a plain array or a Float64Array', () => {
+    const one = new Histogram();
+    for (const value of [900, 700, 1_234_567]) one.record(value);
+    const many = new Histogram();
+    many.recordMany([900, 700]);
+    many.recordMany(Float64Array.of(1_234_567));
+    expect(reading(many), 'recordMany([900, 700]), then recordMany([1234567])').toEqual(
+      reading(one),
+    );
+  });
+});
+
 describe('empty histograms', () => {
   it('an empty histogram reads 0 everywhere, also after a round trip', () => {
     expect(reading(new Histogram())).toEqual(EMPTY);
