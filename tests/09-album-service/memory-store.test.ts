@@ -1,5 +1,5 @@
 import { MemoryAlbumStore } from '@target/09-album-service/memory-store';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { BOUNDED_WAIT_MS, settlesWithin } from '../support/bounded.ts';
 import { albumNumber, expectDistinctIds } from './albums.ts';
 import { albumStoreContract } from './store-contract.ts';
@@ -86,5 +86,24 @@ describe('MemoryAlbumStore', () => {
       'the albums are listed in the order their writes finished, not by id',
     ).toEqual([1, 2, 3]);
     expect((await store.list({ after: 1, limit: 10 })).map((album) => album.id)).toEqual([2, 3]);
+  });
+
+  it('persistDelayMs: each create waits that long for its simulated write', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const store = new MemoryAlbumStore({ persistDelayMs: 50 });
+    let done = false;
+    const create = store.create(albumNumber(1)).then(() => {
+      done = true;
+    });
+    await vi.advanceTimersByTimeAsync(49);
+    // Real turns of the event loop: a write that only yields once is over by now.
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(done, 'the create finished before its 50 ms write (49 ms in)').toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await settlesWithin(create, 'the create once its 50 ms write is over');
+    expect(await store.count()).toBe(4);
   });
 });

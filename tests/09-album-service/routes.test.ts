@@ -1,11 +1,15 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { SEED_ALBUMS } from '../../lib/album/album-store.ts';
 import { BOUNDED_WAIT_MS, settlesWithin } from '../support/bounded.ts';
 import { serveAlbums } from './album-server.ts';
 import { albumNumber } from './albums.ts';
 
-const seeded = SEED_ALBUMS.map((album, i) => ({ id: i + 1, ...album }));
+/** The course's three albums, as its service served them (not read back from SEED_ALBUMS). */
+const seeded = [
+  { id: 1, title: 'Blue Train', artist: 'John Coltrane', price: 56.99 },
+  { id: 2, title: 'Jeru', artist: 'Gerry Mulligan', price: 17.99 },
+  { id: 3, title: 'Sarah Vaughan and Clifford Brown', artist: 'Sarah Vaughan', price: 39.99 },
+];
 
 describe('the album routes', () => {
   it('GET /albums lists the three albums of the course, with the total in X-Total-Count', async () => {
@@ -17,6 +21,10 @@ describe('the album routes', () => {
       'GET /albums must give the total in X-Total-Count',
     ).toBe('3');
     expect(response.headers.link, 'no next page after the last album').toBeUndefined();
+    expect(
+      response.headers['x-powered-by'],
+      'the server does not announce its framework (X-Powered-By: Express)',
+    ).toBeUndefined();
   });
 
   it('GET /albums/:id returns one album', async () => {
@@ -53,8 +61,8 @@ describe('the album routes', () => {
   it('an unknown route is a 404 with a JSON error', async () => {
     const { url } = await serveAlbums();
     const response = await request(url).get('/artists').expect(404);
-    expect(response.body.error, 'an unknown route must answer a JSON { error }, not HTML').toEqual(
-      expect.any(String),
+    expect(response.body.error, 'an unknown route must answer a JSON { error }, not HTML').toMatch(
+      /\w/,
     );
   });
 
@@ -69,7 +77,7 @@ describe('the album routes', () => {
     const response = await request(url)[method.toLowerCase() as 'put'](path).send(albumNumber(1));
     expect(response.status, `${method} ${path}`).toBe(405);
     expect(response.headers.allow).toBe(allow);
-    expect(response.body.error).toEqual(expect.any(String));
+    expect(response.body.error, 'a JSON { "error": "…" } body').toMatch(/\w/);
     expect(await store.count(), 'nothing stored').toBe(3);
   });
 
@@ -98,6 +106,7 @@ describe('the album routes', () => {
       failed.body,
       'a failed write must answer a JSON { error }, not HTML or an empty body',
     ).toEqual({ error: expect.any(String) });
+    expect(failed.body.error, 'a JSON { "error": "…" } body').toMatch(/\w/);
     expect(failed.body.error, 'internal details stay on the server').not.toMatch(/disk/);
     expect(serverErrors).toHaveLength(1);
     const next = await settlesWithin(
@@ -110,5 +119,25 @@ describe('the album routes', () => {
       'Is a lock still held by the create that threw?',
     );
     expect(next.status).toBe(201);
+  });
+
+  it.each([
+    302, 500, 502,
+  ])('a store error that carries status %i is still a bug: 500, and onError hears of it', async (status) => {
+    const { url, store, serverErrors } = await serveAlbums();
+    const failure = Object.assign(new Error('pool exhausted at 10.0.0.5'), {
+      status,
+      expose: true,
+    });
+    store.create = async () => {
+      throw failure;
+    };
+    const response = await request(url).post('/albums').send(albumNumber(1));
+    expect(
+      response.status,
+      `an error's own status field is not an HTTP answer (only the parsers' 4xx are)`,
+    ).toBe(500);
+    expect(response.body.error, 'internal details stay on the server').not.toMatch(/10\.0\.0\.5/);
+    expect(serverErrors, 'a 500 is reported to onError').toEqual([failure]);
   });
 });

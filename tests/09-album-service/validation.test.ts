@@ -14,58 +14,122 @@ interface BadInput {
   raw?: string;
   body?: unknown;
   contentType?: string | null;
+  /** What the error message must name (the field at fault, the limit), case-insensitive. */
+  names?: string;
 }
 
 const withField = (field: string, value: unknown) => ({ ...good, [field]: value });
 
 const badBodies: BadInput[] = [
-  { name: 'missing title', status: 400, body: { artist: good.artist, price: good.price } },
-  { name: 'empty title', status: 400, body: withField('title', '') },
-  { name: 'blank title', status: 400, body: withField('title', '   ') },
-  { name: 'title of 201 characters', status: 400, body: withField('title', 'x'.repeat(201)) },
+  {
+    name: 'missing title',
+    status: 400,
+    names: 'title',
+    body: { artist: good.artist, price: good.price },
+  },
+  { name: 'empty title', status: 400, names: 'title', body: withField('title', '') },
+  { name: 'blank title', status: 400, names: 'title', body: withField('title', '   ') },
+  {
+    name: 'title of 201 characters',
+    status: 400,
+    names: 'title',
+    body: withField('title', 'x'.repeat(201)),
+  },
   {
     name: 'title of 201 code points, non-ASCII (201 × "é")',
     status: 400,
+    names: 'title',
     body: withField('title', 'é'.repeat(201)),
   },
   {
     name: 'artist of 201 code points outside the BMP (201 × "🎺")',
     status: 400,
+    names: 'artist',
     body: withField('artist', '🎺'.repeat(201)),
   },
-  { name: 'NUL in the title', status: 400, body: withField('title', 'a\u0000b') },
-  { name: 'lone surrogate in the title', status: 400, body: withField('title', 'x\ud800y') },
+  { name: 'NUL in the title', status: 400, names: 'title', body: withField('title', 'a\u0000b') },
+  {
+    name: 'lone surrogate in the title',
+    status: 400,
+    names: 'title',
+    body: withField('title', 'x\ud800y'),
+  },
   {
     name: 'price not whole cents (4.000000001)',
     status: 400,
+    names: 'price',
     body: withField('price', 4.000000001),
   },
-  { name: 'price 5e-324', status: 400, body: withField('price', 5e-324) },
-  { name: 'title not a string', status: 400, body: withField('title', 42) },
-  { name: 'missing artist', status: 400, body: { title: good.title, price: good.price } },
-  { name: 'artist not a string', status: 400, body: withField('artist', ['Miles']) },
-  { name: 'artist of 201 characters', status: 400, body: withField('artist', 'y'.repeat(201)) },
-  { name: 'missing price', status: 400, body: { title: good.title, artist: good.artist } },
-  { name: 'price as a string', status: 400, body: withField('price', '19.99') },
-  { name: 'negative price', status: 400, body: withField('price', -1) },
-  { name: 'price over 1,000,000', status: 400, body: withField('price', 1_000_000.01) },
-  { name: 'price with 3 decimals', status: 400, body: withField('price', 19.999) },
-  { name: 'infinite price (1e400)', status: 400, raw: '{"title":"a","artist":"b","price":1e400}' },
-  { name: 'unknown field', status: 400, body: withField('label', 'Columbia') },
+  { name: 'price 5e-324', status: 400, names: 'price', body: withField('price', 5e-324) },
+  { name: 'title not a string', status: 400, names: 'title', body: withField('title', 42) },
+  {
+    name: 'missing artist',
+    status: 400,
+    names: 'artist',
+    body: { title: good.title, price: good.price },
+  },
+  {
+    name: 'artist not a string',
+    status: 400,
+    names: 'artist',
+    body: withField('artist', ['Miles']),
+  },
+  {
+    name: 'artist of 201 characters',
+    status: 400,
+    names: 'artist',
+    body: withField('artist', 'y'.repeat(201)),
+  },
+  {
+    name: 'missing price',
+    status: 400,
+    names: 'price',
+    body: { title: good.title, artist: good.artist },
+  },
+  { name: 'price as a string', status: 400, names: 'price', body: withField('price', '19.99') },
+  { name: 'negative price', status: 400, names: 'price', body: withField('price', -1) },
+  {
+    name: 'price over 1,000,000',
+    status: 400,
+    names: 'price',
+    body: withField('price', 1_000_000.01),
+  },
+  { name: 'price with 3 decimals', status: 400, names: 'price', body: withField('price', 19.999) },
+  {
+    name: 'infinite price (1e400)',
+    status: 400,
+    names: 'price',
+    raw: '{"title":"a","artist":"b","price":1e400}',
+  },
+  { name: 'unknown field', status: 400, names: 'label', body: withField('label', 'Columbia') },
   {
     name: '__proto__ key',
     status: 400,
+    names: '__proto__',
     raw: '{"title":"a","artist":"b","price":1,"__proto__":{"polluted":true}}',
   },
-  { name: 'constructor key', status: 400, body: withField('constructor', { polluted: true }) },
-  { name: 'an array body', status: 400, body: [good] },
+  {
+    name: 'constructor key',
+    status: 400,
+    names: 'constructor',
+    body: withField('constructor', { polluted: true }),
+  },
+  { name: 'an array body', status: 400, names: 'object', body: [good] },
   { name: 'a JSON null body', status: 400, raw: 'null' },
   { name: 'malformed JSON', status: 400, raw: '{"title": "Kind of Blue",' },
   { name: 'wrong content type', status: 415, raw: JSON.stringify(good), contentType: 'text/plain' },
   { name: 'no content type', status: 415, raw: JSON.stringify(good), contentType: null },
   {
+    name: 'a charset JSON is never sent in (iso-8859-1)',
+    status: 415,
+    raw: JSON.stringify(good),
+    contentType: 'application/json; charset=iso-8859-1',
+    names: 'iso-8859-1',
+  },
+  {
     name: 'body over 100 KB',
     status: 413,
+    names: '100',
     body: withField('title', 'z'.repeat(101 * 1024)),
   },
 ];
@@ -112,7 +176,13 @@ function expectJsonError(response: request.Response, status: number): void {
 describe('POST /albums rejects bad input with a JSON error', () => {
   it.each(badBodies)('$name → $status', async (input) => {
     const { url, store, serverErrors } = await serveAlbums();
-    expectJsonError(await post(url, input), input.status);
+    const response = await post(url, input);
+    expectJsonError(response, input.status);
+    if (input.names) {
+      expect(response.body.error.toLowerCase(), `the error names ${input.names}`).toContain(
+        input.names,
+      );
+    }
     expect(await store.count(), 'nothing stored').toBe(3);
     expect(serverErrors, 'bad input is no server error').toEqual([]);
     expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').toBeUndefined();
