@@ -122,7 +122,7 @@ describe('AsyncRWMutex in every order of 2–5 readers and writers (fast-check s
       fc.asyncProperty(tracedScheduler(), roles, async (s, tasks) => {
         const rw = new AsyncRWMutex();
         const watch = new Watch();
-        watchShared('lock', () => String(watch));
+        watchShared('lock holders', () => String(watch));
         const task = async (role: Role, t: number) => {
           const name = `${role === 'writer' ? 'W' : 'R'}${t}`;
           const [ask, work] =
