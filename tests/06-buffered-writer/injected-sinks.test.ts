@@ -195,7 +195,7 @@ describe('BufferedWriter: the first error is sticky', () => {
     const disk = new Error('EIO: i/o error');
     const sink = failingFrom(0, disk);
     const writer = new BufferedWriter(sink, 8);
-    writer.write('ab');
+    expectNoSinkError(() => writer.write('ab'), "write('ab') into a buffer of 8", 'early');
     expect(() => writer.write(range(20)), 'the failed flush inside write').toThrow(disk);
     expect(() => writer.write(range(3))).toThrow(disk);
     expect(sink.calls).toHaveLength(1);
@@ -279,9 +279,15 @@ describe('BufferedWriter: EAGAIN', () => {
         throw thrown;
       });
       const writer = new BufferedWriter(sink, 8);
-      writer.write('abc');
-      expect(() => writer.flush()).toThrow();
-      expect(() => writer.flush()).toThrow();
+      expectNoSinkError(() => writer.write('abc'), "write('abc') into a buffer of 8", 'early');
+      expect(
+        () => writer.flush(),
+        `a sink that throws ${JSON.stringify(thrown)}: flush must throw it`,
+      ).toThrow();
+      expect(
+        () => writer.flush(),
+        `${JSON.stringify(thrown)} was not sticky: the next flush must throw it again`,
+      ).toThrow();
       expect(sink.calls.length, `${JSON.stringify(thrown)} was not sticky`).toBeLessThanOrEqual(1);
     }
   });
@@ -291,10 +297,13 @@ describe('BufferedWriter: EAGAIN', () => {
     const denied = Object.assign(new Error('EBADF: bad file descriptor'), { code: 'EBADF' });
     const sink = new MemorySink(() => denied);
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abc');
-    expect(() => writer.flush()).toThrow(denied);
-    expect(sink.calls).toHaveLength(1);
-    expect(sleep).not.toHaveBeenCalled();
+    expectNoSinkError(() => writer.write('abc'), "write('abc') into a buffer of 8", 'early');
+    expect(() => writer.flush(), 'EBADF will not go away: flush must throw it').toThrow(denied);
+    expect(sink.calls, 'EBADF was retried: only EAGAIN is worth a retry').toHaveLength(1);
+    expect(
+      sleep,
+      'EBADF was retried after a sleep: only EAGAIN is worth a retry',
+    ).not.toHaveBeenCalled();
   });
 });
 
@@ -316,11 +325,11 @@ describe('BufferedWriter: close and reset', () => {
   it('reset discards the buffered bytes and the error, and writes to the new sink', () => {
     const broken = failingFrom(0, new Error('EPIPE: broken pipe'));
     const writer = new BufferedWriter(broken, 8);
-    writer.write('lost');
-    expect(() => writer.flush()).toThrow(/EPIPE/);
+    expectNoSinkError(() => writer.write('lost'), "write('lost') into a buffer of 8", 'early');
+    expect(() => writer.flush(), 'flush must throw the broken sink’s error').toThrow(/EPIPE/);
     const fresh = new MemorySink();
     writer.reset(fresh);
-    expect(writer.buffered).toBe(0);
+    expect(writer.buffered, 'reset must discard the buffered bytes').toBe(0);
     writer.write('fresh');
     writer.flush();
     expect(fresh.text, 'reset kept old bytes or the old error').toBe('fresh');
