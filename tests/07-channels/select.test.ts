@@ -108,12 +108,17 @@ describe('select, more ready cases', () => {
         default: true,
         random,
       }),
+      'no case is ready (nobody sends on idle, nobody receives from the unbuffered full, a ' +
+        'null case never is): the select must take its default (index -1)',
     ).toEqual({ index: -1 });
     const waiting = observe(select([{ recv: idle }], { random }));
     await flushMicrotasks();
     await idle.send('late');
     await flushMicrotasks();
-    expect(waiting.value).toEqual({ index: 0, value: 'late', ok: true });
+    expect(
+      waiting.value,
+      'a waiting select must complete with the value sent once its case becomes ready',
+    ).toEqual({ index: 0, value: 'late', ok: true });
     expect(draws, 'select drew a random number with no ready case to choose from').toBe(0);
   });
 
@@ -241,13 +246,19 @@ describe('a select that has to wait', () => {
     await flushMicrotasks();
     await channel.send('to the select');
     await flushMicrotasks();
-    expect(waiting.value).toEqual({ index: 0, value: 'to the select', ok: true });
+    expect(
+      waiting.value,
+      'the select, first in line on the channel, did not receive the first value sent',
+    ).toEqual({ index: 0, value: 'to the select', ok: true });
     expect(
       channel.trySend('to the receiver behind'),
       'the select, leaving, took another waiter out of the queue (splice at indexOf = -1?)',
     ).toBe(true);
     await flushMicrotasks();
-    expect(behind.value).toEqual({ value: 'to the receiver behind', ok: true });
+    expect(behind.value, 'the receiver queued behind the select did not get its value').toEqual({
+      value: 'to the receiver behind',
+      ok: true,
+    });
   });
 
   it('a waiting send case completes when a receiver comes, once', async () => {
