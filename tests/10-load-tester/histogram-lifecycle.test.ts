@@ -78,7 +78,10 @@ describe('empty histograms', () => {
     };
     const expected = reading(seen());
     expect(expected.min).toBe(700);
-    expect(reading(seen().merge(new Histogram())), 'busy.merge(empty)').toEqual(expected);
+    expect(
+      reading(seen().merge(new Histogram())),
+      'busy.merge(empty): a histogram that saw nothing must change nothing (its min is no 0)',
+    ).toEqual(expected);
     expect(
       reading(seen().merge(overTheWire(new Histogram()))),
       'busy.merge(empty, posted)',
@@ -94,16 +97,28 @@ describe('reading, then changing, then reading again', () => {
   it('a percentile read before a record, a merge or a reset is not what is read after it', () => {
     const histogram = new Histogram();
     for (let v = 1; v <= 10; v++) histogram.record(v);
-    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 10').toBe(5);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 1 … 10 is 5, the sample of rank ceil(50/100 · 10) = 5',
+    ).toBe(5);
     histogram.record(11);
-    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 11, after a record').toBe(6);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 1 … 11, after a record, is 6: a percentile read before the record was served again',
+    ).toBe(6);
     const more = new Histogram();
     for (let v = 12; v <= 30; v++) more.record(v);
     histogram.merge(more);
-    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 30, after a merge').toBe(15);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 1 … 30, after a merge, is 15: a percentile read before the merge was served again',
+    ).toBe(15);
     histogram.reset();
     histogram.record(7);
-    expect(histogram.valueAtPercentile(50), 'p50 of 7, after a reset').toBe(7);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 7, after a reset, is 7: a percentile read before the reset was served again',
+    ).toBe(7);
   });
 });
 
@@ -115,7 +130,11 @@ describe('reset', () => {
     expect(reading(histogram), 'right after reset').toEqual(EMPTY);
     histogram.record(900);
     histogram.record(700);
-    expect(reading(histogram), 'a new run of 700 and 900 after reset').toEqual({
+    expect(
+      reading(histogram),
+      'a new run of 700 and 900 after reset must read as a fresh run: a min, max, count or ' +
+        'sum from before the reset survived it',
+    ).toEqual({
       count: 2,
       min: 700,
       p0: 700,

@@ -98,7 +98,10 @@ describe('merge', () => {
     const expected = row(busy(clock));
     expect(expected.min).toBe(5);
     const empty = () => new StatsEntry('/albums', 'GET', clock.read);
-    expect(row(busy(clock).merge(empty())), 'busy.merge(empty)').toEqual(expected);
+    expect(
+      row(busy(clock).merge(empty())),
+      'busy.merge(empty): an entry that saw nothing must change nothing (min, p0, current RPS)',
+    ).toEqual(expected);
     expect(row(busy(clock).merge(over(empty(), clock.read))), 'busy.merge(empty, posted)').toEqual(
       expected,
     );
