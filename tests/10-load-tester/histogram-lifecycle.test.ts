@@ -42,7 +42,10 @@ describe('the mean is exact while the sum of the samples stays below 2^53', () =
     const b = new Histogram();
     for (const value of [1, 2, 2]) a.record(value);
     for (const value of [1_000_003, 7]) b.record(value);
-    expect(overTheWire(a).merge(overTheWire(b)).mean).toBe((1 + 2 + 2 + 1_000_003 + 7) / 5);
+    expect(
+      overTheWire(a).merge(overTheWire(b)).mean,
+      'the mean of a merge is the sum of both sums over both counts, not a mean of the means',
+    ).toBe((1 + 2 + 2 + 1_000_003 + 7) / 5);
   });
 
   it('non-integers are rounded before they are summed', () => {
@@ -65,9 +68,14 @@ describe('the mean is exact while the sum of the samples stays below 2^53', () =
 
 describe('empty histograms', () => {
   it('an empty histogram reads 0 everywhere, also after a round trip', () => {
-    expect(reading(new Histogram())).toEqual(EMPTY);
-    expect(reading(overTheWire(new Histogram()))).toEqual(EMPTY);
-    expect(reading(new Histogram().merge(new Histogram()))).toEqual(EMPTY);
+    const why = 'reads 0 everywhere: no sample, no minimum, no percentile, no NaN';
+    expect(reading(new Histogram()), `an empty histogram ${why}`).toEqual(EMPTY);
+    expect(reading(overTheWire(new Histogram())), `an empty histogram, posted, ${why}`).toEqual(
+      EMPTY,
+    );
+    expect(reading(new Histogram().merge(new Histogram())), `empty.merge(empty) ${why}`).toEqual(
+      EMPTY,
+    );
   });
 
   it('merging a worker that saw nothing changes nothing: min and p0 stay 700, not 0', () => {
@@ -84,12 +92,16 @@ describe('empty histograms', () => {
     ).toEqual(expected);
     expect(
       reading(seen().merge(overTheWire(new Histogram()))),
-      'busy.merge(empty, posted)',
+      'busy.merge(empty, posted): a histogram that saw nothing must change nothing',
     ).toEqual(expected);
-    expect(reading(new Histogram().merge(seen())), 'empty.merge(busy)').toEqual(expected);
-    expect(reading(overTheWire(new Histogram()).merge(seen())), 'posted empty.merge(busy)').toEqual(
-      expected,
-    );
+    expect(
+      reading(new Histogram().merge(seen())),
+      'empty.merge(busy): a histogram that saw nothing must change nothing',
+    ).toEqual(expected);
+    expect(
+      reading(overTheWire(new Histogram()).merge(seen())),
+      'posted empty.merge(busy): a histogram that saw nothing must change nothing',
+    ).toEqual(expected);
   });
 });
 
@@ -117,7 +129,8 @@ describe('reading, then changing, then reading again', () => {
     histogram.record(7);
     expect(
       histogram.valueAtPercentile(50),
-      'p50 of 7, after a reset, is 7: a percentile read before the reset was served again',
+      'p50 of 7, after a reset, is 7: something from before the reset (a percentile read ' +
+        'then, the old min or max) survived it',
     ).toBe(7);
   });
 });
@@ -127,7 +140,10 @@ describe('reset', () => {
     const histogram = new Histogram();
     for (const value of [5, 1_234_567, 800]) histogram.record(value);
     histogram.reset();
-    expect(reading(histogram), 'right after reset').toEqual(EMPTY);
+    expect(
+      reading(histogram),
+      'right after reset, a histogram must read as an empty one: something survived the reset',
+    ).toEqual(EMPTY);
     histogram.record(900);
     histogram.record(700);
     expect(
@@ -152,7 +168,10 @@ describe('reset', () => {
     gone.reset();
     const kept = new Histogram();
     kept.record(500);
-    expect(reading(kept.merge(gone))).toEqual({
+    expect(
+      reading(kept.merge(gone)),
+      'a reset histogram merged into another must add nothing: its old min, max or counts survived',
+    ).toEqual({
       count: 1,
       min: 500,
       p0: 500,
