@@ -85,8 +85,11 @@ describe('select chooses among ready cases uniformly at random', () => {
 describe('select, more ready cases', () => {
   it('a send case is ready when the buffer has room, and not when it is full', async () => {
     const out = new Channel<string>(1);
-    expect(await select([{ send: out, value: 'in' }], { default: true })).toEqual({ index: 0 });
-    expect(out.length).toBe(1);
+    expect(
+      await select([{ send: out, value: 'in' }], { default: true }),
+      'a send case on a buffer with room is ready: the select must take it, not its default',
+    ).toEqual({ index: 0 });
+    expect(out.length, 'the ready send case did not put its value in the buffer').toBe(1);
     expect(
       await select([{ send: out, value: 'more' }], { default: true }),
       'a send case on a full buffer is not ready: the select must take its default (index -1)',
@@ -178,7 +181,11 @@ describe('default', () => {
   it('a closed channel is ready: its receive case gives ok = false', async () => {
     const channel = new Channel<number>();
     channel.close();
-    expect(await select([{ recv: channel }], { default: true })).toEqual({
+    expect(
+      await select([{ recv: channel }], { default: true }),
+      'a receive on a closed channel is ready (it gives ok = false at once): the select must ' +
+        'take it, not its default',
+    ).toEqual({
       index: 0,
       value: undefined,
       ok: false,
