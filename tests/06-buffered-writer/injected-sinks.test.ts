@@ -60,10 +60,14 @@ describe('BufferedWriter: the buffer', () => {
       sink.calls.map((call) => Buffer.from(call.offered).toString()),
       'a write larger than the free space fills the buffer to the brim, flushes, then goes on',
     ).toEqual(['abcdefgh']);
-    expect(writer.buffered).toBe(3);
+    expect(writer.buffered, 'the 3 bytes past the brim stay buffered').toBe(3);
     writer.write(bytes('lmnopqrstuvwxyz'));
     writer.flush();
-    expect(sink.text).toBe('abcdefghijklmnopqrstuvwxyz');
+    expect(
+      sink.text,
+      'the bytes must reach the sink in the order they were written: a large write went out ' +
+        'ahead of the buffered ones',
+    ).toBe('abcdefghijklmnopqrstuvwxyz');
     expect(
       sink.calls.map((call) => call.offered.length),
       'two full buffers, then the 10 bytes left straight from the chunk',
@@ -128,7 +132,11 @@ describe('BufferedWriter: partial writes and no progress', () => {
     expect(sink.text, 'the tail of a partial write was dropped or repeated').toBe(
       '0123456789abcdef-tail',
     );
-    expect(sink.calls).toHaveLength(6 + 2);
+    expect(
+      sink.calls,
+      'a sink that takes 3 bytes a call needs 6 calls for 16 bytes, then 2 for the 5 left: ' +
+        'each call must offer everything not yet taken',
+    ).toHaveLength(6 + 2);
   });
 
   it('turns a sink that makes no progress into a "short write" error within a few calls', () => {
@@ -181,14 +189,24 @@ describe('BufferedWriter: the first error is sticky', () => {
     const disk = new Error('EIO: i/o error');
     const sink = new MemorySink((call) => (call === 0 ? 3 : disk));
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abcdefgh');
-    expect(() => writer.write('i')).toThrow(disk);
+    expectNoSinkError(
+      () => writer.write('abcdefgh'),
+      "write('abcdefgh') into a buffer of 8",
+      'early',
+    );
+    expect(
+      () => writer.write('i'),
+      'the write that needs a flush must throw the sink’s error',
+    ).toThrow(disk);
     expect(
       writer.buffered,
       'the bytes the failing sink did not take stay buffered, never written twice',
     ).toBe(5);
-    expect(() => writer.close()).toThrow(disk);
-    expect(sink.text).toBe('abc');
+    expect(
+      () => writer.close(),
+      'the error is sticky: close must throw it too, not succeed',
+    ).toThrow(disk);
+    expect(sink.text, 'the sink must hold only the 3 bytes it took').toBe('abc');
   });
 
   it('a flush that fails in the middle of a large write throws, and stays thrown', () => {
@@ -343,6 +361,8 @@ describe('BufferedWriter: close and reset', () => {
     writer.reset(fresh);
     writer.write('again');
     writer.close();
-    expect(fresh.text).toBe('again');
+    expect(fresh.text, 'reset after close must open the writer again, onto the new sink').toBe(
+      'again',
+    );
   });
 });
