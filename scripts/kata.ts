@@ -312,7 +312,7 @@ program
 program
   .command('replay')
   .description(
-    'replay the failing order fast-check found in a kata (01, 03, 06, …), the shared value at each step',
+    'replay the failing order fast-check found in a kata (01, 03, 04, 06, …), the shared value at each step',
   )
   .argument('<kata>', 'kata: 03, 3 or 03-mutex', kataArg)
   .action(async (kata: Kata) => {

@@ -54,8 +54,12 @@ describe('StripedMap (one thread)', () => {
     map.set(1, 10);
     const view = StripedMap.from(map.buffer);
     view.set(2, 20);
-    expect([view.get(1), map.get(2), map.size, view.size]).toEqual([10, 20, 2, 2]);
-    expect(view.delete(1)).toBe(true);
-    expect(map.entries()).toEqual([[2, 20]]);
+    expect(
+      [view.get(1), map.get(2), map.size, view.size],
+      'view.get(1), map.get(2), map.size, view.size: a map rebuilt from the buffer must find ' +
+        'every key where the other put it (same hash, same stripe, same slots)',
+    ).toEqual([10, 20, 2, 2]);
+    expect(view.delete(1), 'the rebuilt view must find key 1 to delete it').toBe(true);
+    expect(map.entries(), 'a delete through one view must show in the other').toEqual([[2, 20]]);
   });
 });

@@ -102,7 +102,11 @@ describe('AsyncBufferedWriter', () => {
       control.release();
     }
     await settledNow(closed, 'close');
-    expect(file.text).toBe('abcdefghijkl');
+    expect(
+      file.text,
+      'the file must hold every write once, in the order it was made: a write that waited for ' +
+        'room was lost, repeated or reordered',
+    ).toBe('abcdefghijkl');
     expect(file.mostInFlight, 'two writes in flight').toBe(1);
   });
 
@@ -145,7 +149,11 @@ describe('AsyncBufferedWriter', () => {
     ).toBe(30);
     await writer.write('>');
     await writer.close();
-    expect(file.text).toBe(`<${Buffer.from(chunk).toString()}>`);
+    expect(
+      file.text,
+      'a chunk larger than the buffer must reach the file whole, between what came before and ' +
+        'after it: its pieces were mixed with other bytes',
+    ).toBe(`<${Buffer.from(chunk).toString()}>`);
   });
 
   it('continues partial writes at the right offset', async () => {

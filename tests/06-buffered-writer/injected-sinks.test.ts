@@ -60,10 +60,14 @@ describe('BufferedWriter: the buffer', () => {
       sink.calls.map((call) => Buffer.from(call.offered).toString()),
       'a write larger than the free space fills the buffer to the brim, flushes, then goes on',
     ).toEqual(['abcdefgh']);
-    expect(writer.buffered).toBe(3);
+    expect(writer.buffered, 'the 3 bytes past the brim stay buffered').toBe(3);
     writer.write(bytes('lmnopqrstuvwxyz'));
     writer.flush();
-    expect(sink.text).toBe('abcdefghijklmnopqrstuvwxyz');
+    expect(
+      sink.text,
+      'the bytes must reach the sink in the order they were written: a large write went out ' +
+        'ahead of the buffered ones',
+    ).toBe('abcdefghijklmnopqrstuvwxyz');
     expect(
       sink.calls.map((call) => call.offered.length),
       'two full buffers, then the 10 bytes left straight from the chunk',
@@ -128,7 +132,11 @@ describe('BufferedWriter: partial writes and no progress', () => {
     expect(sink.text, 'the tail of a partial write was dropped or repeated').toBe(
       '0123456789abcdef-tail',
     );
-    expect(sink.calls).toHaveLength(6 + 2);
+    expect(
+      sink.calls,
+      'a sink that takes 3 bytes a call needs 6 calls for 16 bytes, then 2 for the 5 left: ' +
+        'each call must offer everything not yet taken',
+    ).toHaveLength(6 + 2);
   });
 
   it('turns a sink that makes no progress into a "short write" error within a few calls', () => {
@@ -181,21 +189,31 @@ describe('BufferedWriter: the first error is sticky', () => {
     const disk = new Error('EIO: i/o error');
     const sink = new MemorySink((call) => (call === 0 ? 3 : disk));
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abcdefgh');
-    expect(() => writer.write('i')).toThrow(disk);
+    expectNoSinkError(
+      () => writer.write('abcdefgh'),
+      "write('abcdefgh') into a buffer of 8",
+      'early',
+    );
+    expect(
+      () => writer.write('i'),
+      'the write that needs a flush must throw the sink’s error',
+    ).toThrow(disk);
     expect(
       writer.buffered,
       'the bytes the failing sink did not take stay buffered, never written twice',
     ).toBe(5);
-    expect(() => writer.close()).toThrow(disk);
-    expect(sink.text).toBe('abc');
+    expect(
+      () => writer.close(),
+      'the error is sticky: close must throw it too, not succeed',
+    ).toThrow(disk);
+    expect(sink.text, 'the sink must hold only the 3 bytes it took').toBe('abc');
   });
 
   it('a flush that fails in the middle of a large write throws, and stays thrown', () => {
     const disk = new Error('EIO: i/o error');
     const sink = failingFrom(0, disk);
     const writer = new BufferedWriter(sink, 8);
-    writer.write('ab');
+    expectNoSinkError(() => writer.write('ab'), "write('ab') into a buffer of 8", 'early');
     expect(() => writer.write(range(20)), 'the failed flush inside write').toThrow(disk);
     expect(() => writer.write(range(3))).toThrow(disk);
     expect(sink.calls).toHaveLength(1);
@@ -279,9 +297,15 @@ describe('BufferedWriter: EAGAIN', () => {
         throw thrown;
       });
       const writer = new BufferedWriter(sink, 8);
-      writer.write('abc');
-      expect(() => writer.flush()).toThrow();
-      expect(() => writer.flush()).toThrow();
+      expectNoSinkError(() => writer.write('abc'), "write('abc') into a buffer of 8", 'early');
+      expect(
+        () => writer.flush(),
+        `a sink that throws ${JSON.stringify(thrown)}: flush must throw it`,
+      ).toThrow();
+      expect(
+        () => writer.flush(),
+        `${JSON.stringify(thrown)} was not sticky: the next flush must throw it again`,
+      ).toThrow();
       expect(sink.calls.length, `${JSON.stringify(thrown)} was not sticky`).toBeLessThanOrEqual(1);
     }
   });
@@ -291,10 +315,13 @@ describe('BufferedWriter: EAGAIN', () => {
     const denied = Object.assign(new Error('EBADF: bad file descriptor'), { code: 'EBADF' });
     const sink = new MemorySink(() => denied);
     const writer = new BufferedWriter(sink, 8);
-    writer.write('abc');
-    expect(() => writer.flush()).toThrow(denied);
-    expect(sink.calls).toHaveLength(1);
-    expect(sleep).not.toHaveBeenCalled();
+    expectNoSinkError(() => writer.write('abc'), "write('abc') into a buffer of 8", 'early');
+    expect(() => writer.flush(), 'EBADF will not go away: flush must throw it').toThrow(denied);
+    expect(sink.calls, 'EBADF was retried: only EAGAIN is worth a retry').toHaveLength(1);
+    expect(
+      sleep,
+      'EBADF was retried after a sleep: only EAGAIN is worth a retry',
+    ).not.toHaveBeenCalled();
   });
 });
 
@@ -316,11 +343,11 @@ describe('BufferedWriter: close and reset', () => {
   it('reset discards the buffered bytes and the error, and writes to the new sink', () => {
     const broken = failingFrom(0, new Error('EPIPE: broken pipe'));
     const writer = new BufferedWriter(broken, 8);
-    writer.write('lost');
-    expect(() => writer.flush()).toThrow(/EPIPE/);
+    expectNoSinkError(() => writer.write('lost'), "write('lost') into a buffer of 8", 'early');
+    expect(() => writer.flush(), 'flush must throw the broken sink’s error').toThrow(/EPIPE/);
     const fresh = new MemorySink();
     writer.reset(fresh);
-    expect(writer.buffered).toBe(0);
+    expect(writer.buffered, 'reset must discard the buffered bytes').toBe(0);
     writer.write('fresh');
     writer.flush();
     expect(fresh.text, 'reset kept old bytes or the old error').toBe('fresh');
@@ -334,6 +361,8 @@ describe('BufferedWriter: close and reset', () => {
     writer.reset(fresh);
     writer.write('again');
     writer.close();
-    expect(fresh.text).toBe('again');
+    expect(fresh.text, 'reset after close must open the writer again, onto the new sink').toBe(
+      'again',
+    );
   });
 });

@@ -8,12 +8,16 @@ const WHY = {
     'EAGAIN means "busy for a moment": retry after a short sleep (and give up only after a few), do not fail at once',
 };
 
+/** What was thrown, for the red line: a sink may throw anything, null included. */
+const shown = (error: unknown) =>
+  error instanceof Error ? error.message : `${JSON.stringify(error)} (not an Error)`;
+
 /** Runs `call`; if it throws, the error names `what` was called and why it should not throw. */
 export function expectNoSinkError<T>(call: () => T, what: string, why: keyof typeof WHY): T {
   try {
     return call();
   } catch (error) {
-    throw new Error(`${what} threw "${(error as Error).message}": ${WHY[why]}`, { cause: error });
+    throw new Error(`${what} threw "${shown(error)}": ${WHY[why]}`, { cause: error });
   }
 }
 
@@ -26,7 +30,7 @@ export async function expectNoSinkRejection<T>(
   try {
     return await call();
   } catch (error) {
-    throw new Error(`${what} rejected with "${(error as Error).message}": ${WHY[why]}`, {
+    throw new Error(`${what} rejected with "${shown(error)}": ${WHY[why]}`, {
       cause: error,
     });
   }

@@ -6,6 +6,7 @@ import { Channel } from '@target/07-channels/channel';
 import { describe, expect, it } from 'vitest';
 import { flushMicrotasks } from '../support/lock-steps.ts';
 import { observe } from '../support/observe.ts';
+import { resolutionOf } from '../support/rejection.ts';
 
 describe('aborting a receive', () => {
   it('before any sender: rejects with signal.reason, and the next sender waits for a real receiver', async () => {
@@ -33,11 +34,15 @@ describe('aborting a receive', () => {
     await flushMicrotasks();
     const send = channel.send('handed over');
     controller.abort(); // in the same turn: the value is already the receiver's
-    await expect(send, 'the send was told its value was taken').resolves.toBeUndefined();
-    await expect(recv, 'the receive lost a value it was already handed').resolves.toEqual({
-      value: 'handed over',
-      ok: true,
-    });
+    const taken = 'an abort after the hand-off comes too late: the value is the receiver’s';
+    expect(
+      await resolutionOf(send, `the send failed, though its value was taken (${taken})`),
+      'the send was told its value was taken',
+    ).toBeUndefined();
+    expect(
+      await resolutionOf(recv, `the receive lost a value it was already handed (${taken})`),
+      'the receive lost a value it was already handed',
+    ).toEqual({ value: 'handed over', ok: true });
     expect(channel.tryRecv(), 'the value is still in the channel as well').toBeUndefined();
   });
 

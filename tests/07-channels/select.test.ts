@@ -85,8 +85,11 @@ describe('select chooses among ready cases uniformly at random', () => {
 describe('select, more ready cases', () => {
   it('a send case is ready when the buffer has room, and not when it is full', async () => {
     const out = new Channel<string>(1);
-    expect(await select([{ send: out, value: 'in' }], { default: true })).toEqual({ index: 0 });
-    expect(out.length).toBe(1);
+    expect(
+      await select([{ send: out, value: 'in' }], { default: true }),
+      'a send case on a buffer with room is ready: the select must take it, not its default',
+    ).toEqual({ index: 0 });
+    expect(out.length, 'the ready send case did not put its value in the buffer').toBe(1);
     expect(
       await select([{ send: out, value: 'more' }], { default: true }),
       'a send case on a full buffer is not ready: the select must take its default (index -1)',
@@ -108,12 +111,17 @@ describe('select, more ready cases', () => {
         default: true,
         random,
       }),
+      'no case is ready (nobody sends on idle, nobody receives from the unbuffered full, a ' +
+        'null case never is): the select must take its default (index -1)',
     ).toEqual({ index: -1 });
     const waiting = observe(select([{ recv: idle }], { random }));
     await flushMicrotasks();
     await idle.send('late');
     await flushMicrotasks();
-    expect(waiting.value).toEqual({ index: 0, value: 'late', ok: true });
+    expect(
+      waiting.value,
+      'a waiting select must complete with the value sent once its case becomes ready',
+    ).toEqual({ index: 0, value: 'late', ok: true });
     expect(draws, 'select drew a random number with no ready case to choose from').toBe(0);
   });
 
@@ -173,7 +181,11 @@ describe('default', () => {
   it('a closed channel is ready: its receive case gives ok = false', async () => {
     const channel = new Channel<number>();
     channel.close();
-    expect(await select([{ recv: channel }], { default: true })).toEqual({
+    expect(
+      await select([{ recv: channel }], { default: true }),
+      'a receive on a closed channel is ready (it gives ok = false at once): the select must ' +
+        'take it, not its default',
+    ).toEqual({
       index: 0,
       value: undefined,
       ok: false,
@@ -241,13 +253,19 @@ describe('a select that has to wait', () => {
     await flushMicrotasks();
     await channel.send('to the select');
     await flushMicrotasks();
-    expect(waiting.value).toEqual({ index: 0, value: 'to the select', ok: true });
+    expect(
+      waiting.value,
+      'the select, first in line on the channel, did not receive the first value sent',
+    ).toEqual({ index: 0, value: 'to the select', ok: true });
     expect(
       channel.trySend('to the receiver behind'),
       'the select, leaving, took another waiter out of the queue (splice at indexOf = -1?)',
     ).toBe(true);
     await flushMicrotasks();
-    expect(behind.value).toEqual({ value: 'to the receiver behind', ok: true });
+    expect(behind.value, 'the receiver queued behind the select did not get its value').toEqual({
+      value: 'to the receiver behind',
+      ok: true,
+    });
   });
 
   it('a waiting send case completes when a receiver comes, once', async () => {

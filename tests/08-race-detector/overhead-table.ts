@@ -15,6 +15,9 @@ import { albumLoad, type Cost, counter, measure } from './overhead.ts';
 const RUNS = Number(process.env.RUNS ?? 3);
 const workloads: Record<string, (detector: boolean) => Promise<unknown>> = {
   'kata 01, get-then-set (50 × 1,000)': (on) => counter(naiveIncrement, on),
+  // What the stack capture costs: the same run, each access's line left out of the report.
+  'kata 01, get-then-set, no sites (50 × 1,000)': (on) =>
+    counter(naiveIncrement, on, 50, 1000, { sites: false }),
   'kata 01, incr (50 × 1,000)': (on) => counter(increment, on),
   'kata 01, CAS loop (50 × 100)': (on) => counter(incrementWithRetry, on, 50, 100),
   'album service, 2,000 requests': (on) => albumLoad(on),

@@ -97,9 +97,16 @@ describe('npm run race -- 01 (a smaller counter, in process)', () => {
 
   it('the naive counter: two reports, the count, exit 66', async () => {
     const { status, out } = await run(naiveIncrement);
-    expect(out.match(/WARNING: DATA RACE/g), out).toHaveLength(2);
-    expect(out).toContain('Found 2 data race(s)');
-    expect(status, out).toBe(66);
+    const warnings = out.match(/WARNING: DATA RACE/g)?.length ?? 0;
+    expect(
+      warnings,
+      `the naive counter must print 2 WARNING: DATA RACE reports (read/write and write/write), ` +
+        `as go run -race does; it printed ${warnings}:\n${out}`,
+    ).toBe(2);
+    expect(out, 'the run must end with the count of races, as Go does').toContain(
+      'Found 2 data race(s)',
+    );
+    expect(status, `a run that found races must exit 66, as Go does:\n${out}`).toBe(66);
   });
 
   it('GORACE=exitcode=1: exit 1', async () => {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { BOUNDED_WAIT_MS, settlesWithin } from '../support/bounded.ts';
+import { expectStatus } from '../support/http-status.ts';
 import { serveAlbums } from './album-server.ts';
 import { albumNumber } from './albums.ts';
 
@@ -75,10 +76,17 @@ describe('the album routes', () => {
   ])('%s %s is a 405 with Allow: %s and a JSON error', async (method, path, allow) => {
     const { url, store } = await serveAlbums();
     const response = await request(url)[method.toLowerCase() as 'put'](path).send(albumNumber(1));
-    expect(response.status, `${method} ${path}`).toBe(405);
-    expect(response.headers.allow).toBe(allow);
-    expect(response.body.error, 'a JSON { "error": "…" } body').toMatch(/\w/);
-    expect(await store.count(), 'nothing stored').toBe(3);
+    expectStatus(
+      response,
+      405,
+      `${method} ${path} must answer 405 Method Not Allowed: the route exists, the method does not`,
+    );
+    expect(
+      response.headers.allow,
+      `a 405 must list the methods ${path} takes in its Allow header`,
+    ).toBe(allow);
+    expect(response.body.error, 'a 405 body is JSON of the shape { error }').toMatch(/\w/);
+    expect(await store.count(), `${method} ${path} stored an album`).toBe(3);
   });
 
   it.each([
@@ -87,7 +95,10 @@ describe('the album routes', () => {
   ])('OPTIONS %s answers with Allow: %s', async (path, allow) => {
     const { url } = await serveAlbums();
     const response = await request(url).options(path);
-    expect(response.status, `OPTIONS ${path}`).toBeLessThan(300);
+    expect(
+      response.status,
+      `OPTIONS ${path} must answer the methods the route takes (it answered ${response.status})`,
+    ).toBeLessThan(300);
     expect(
       response.headers.allow,
       `OPTIONS ${path}: the Allow header lists every method the route takes`,

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlbumStore } from '../../lib/album/album-store.ts';
 import { createAlbumTable, dropAlbumTable } from '../../lib/album/album-table.ts';
+import { expectStatus } from '../support/http-status.ts';
 import { serveAlbums } from './album-server.ts';
 import { type Backend, connectFor, sqlBackends, uniqueTable } from './backends.ts';
 
@@ -39,8 +40,14 @@ function agreement(openStore: () => Promise<AlbumStore>): void {
     const before = await store.count();
     for (const [name, body] of rejected) {
       const response = await request(url).post('/albums').send(body);
-      expect(response.status, `${name} (body: ${response.text.slice(0, 120)})`).toBe(400);
-      expect(response.body.error, name).toMatch(/\w/);
+      expectStatus(
+        response,
+        400,
+        `${name} must be refused with 400, whatever the store (the app validates it)`,
+      );
+      expect(response.body.error, `${name}: a 400 body is JSON of the shape { error }`).toMatch(
+        /\w/,
+      );
     }
     expect(await store.count(), 'nothing stored').toBe(before);
     expect(serverErrors, 'bad input is no server error').toEqual([]);
@@ -50,7 +57,7 @@ function agreement(openStore: () => Promise<AlbumStore>): void {
     const { url } = await server();
     for (const [name, body] of stored) {
       const created = await request(url).post('/albums').send(body);
-      expect(created.status, `${name} (body: ${created.text.slice(0, 120)})`).toBe(201);
+      expectStatus(created, 201, `${name} must be stored exactly as sent`);
       const fetched = await request(url).get(`/albums/${created.body.id}`).expect(200);
       expect(fetched.body, name).toEqual({ id: created.body.id, ...body });
     }
@@ -60,18 +67,25 @@ function agreement(openStore: () => Promise<AlbumStore>): void {
     const { url, serverErrors } = await server();
     for (const id of ['2147483648', '99999999999999999999', '0']) {
       const response = await request(url).get(`/albums/${id}`);
-      expect(response.status, `GET /albums/${id}`).toBe(400);
-      expect(response.body).toEqual({ error: ID_MESSAGE });
+      expectStatus(
+        response,
+        400,
+        `GET /albums/${id}: an id out of range must be refused with 400 "${ID_MESSAGE}", ` +
+          'whatever the store (an integer column holds no more)',
+      );
+      expect(response.body, `GET /albums/${id}: the 400 must state the accepted range`).toEqual({
+        error: ID_MESSAGE,
+      });
     }
     await request(url).get('/albums/2147483647').expect(404);
-    expect(serverErrors).toEqual([]);
+    expect(serverErrors, 'an id out of range is no server error').toEqual([]);
   });
 
   it('accepts every offset its message promises (up to 9007199254740991)', async () => {
     const { url } = await server();
     for (const offset of ['1000000000000000', '9007199254740991']) {
       const response = await request(url).get(`/albums?offset=${offset}`);
-      expect(response.status, `offset=${offset} (body: ${response.text.slice(0, 120)})`).toBe(200);
+      expectStatus(response, 200, `offset=${offset} is within the range its message states`);
       expect(response.body, `offset=${offset} is past the last album: an empty page`).toEqual([]);
     }
     const over = await request(url).get('/albums?offset=9007199254740992').expect(400);

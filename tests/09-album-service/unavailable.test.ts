@@ -6,6 +6,7 @@ import { MemoryAlbumStore } from '@target/09-album-service/memory-store';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { type AlbumStore, StoreUnavailableError } from '../../lib/album/album-store.ts';
+import { expectStatus } from '../support/http-status.ts';
 import { serveAlbums } from './album-server.ts';
 import { albumNumber } from './albums.ts';
 
@@ -39,9 +40,20 @@ describe('the database is unreachable', () => {
       ['GET /albums/1', await request(url).get('/albums/1')],
       ['POST /albums', await request(url).post('/albums').send(albumNumber(1))],
     ] as const) {
-      expect(response.status, `${what} with the database away`).toBe(503);
-      expect(response.headers['retry-after'], `${what}: Retry-After`).toMatch(/^\d+$/);
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expectStatus(
+        response,
+        503,
+        `${what} with the database away must answer 503 Service Unavailable: the server is ` +
+          'fine, the database will be back, and the client may retry',
+      );
+      expect(
+        response.headers['retry-after'],
+        `${what}: a 503 must say in Retry-After when to try again`,
+      ).toMatch(/^\d+$/);
+      expect(
+        response.headers['content-type'],
+        `${what}: a 503 must answer JSON, not Express's HTML error page`,
+      ).toMatch(/^application\/json/);
       expect(response.body.error, 'a JSON { "error": "…" } body').toMatch(/\w/);
       expect(response.body.error, 'internal details stay on the server').not.toMatch(/5432/);
     }

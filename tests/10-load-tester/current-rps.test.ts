@@ -42,7 +42,11 @@ describe('current RPS on a fake clock: 100 req/s for 30 s, then 500 req/s', () =
     const entry = new StatsEntry('/albums', 'GET', clock.read);
     logSteadily(entry, clock, { from: START, to: STEP, rate: 100 });
     clock.now = STEP + 12_000;
-    expect(entry.currentRps, 'nothing was sent in the last 10 s').toBe(0);
+    expect(
+      entry.currentRps,
+      `nothing was sent in the last 10 s, so current RPS must read 0; it reads ` +
+        `${entry.currentRps.toFixed(1)} (the whole-run average is ${entry.totalRps.toFixed(1)})`,
+    ).toBe(0);
     expect(entry.totalRps).toBeCloseTo(100, 0);
   });
 

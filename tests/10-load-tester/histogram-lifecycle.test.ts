@@ -42,7 +42,10 @@ describe('the mean is exact while the sum of the samples stays below 2^53', () =
     const b = new Histogram();
     for (const value of [1, 2, 2]) a.record(value);
     for (const value of [1_000_003, 7]) b.record(value);
-    expect(overTheWire(a).merge(overTheWire(b)).mean).toBe((1 + 2 + 2 + 1_000_003 + 7) / 5);
+    expect(
+      overTheWire(a).merge(overTheWire(b)).mean,
+      'the mean of a merge is the sum of both sums over both counts, not a mean of the means',
+    ).toBe((1 + 2 + 2 + 1_000_003 + 7) / 5);
   });
 
   it('non-integers are rounded before they are summed', () => {
@@ -78,9 +81,14 @@ describe('recordMany', () => {
 
 describe('empty histograms', () => {
   it('an empty histogram reads 0 everywhere, also after a round trip', () => {
-    expect(reading(new Histogram())).toEqual(EMPTY);
-    expect(reading(overTheWire(new Histogram()))).toEqual(EMPTY);
-    expect(reading(new Histogram().merge(new Histogram()))).toEqual(EMPTY);
+    const why = 'reads 0 everywhere: no sample, no minimum, no percentile, no NaN';
+    expect(reading(new Histogram()), `an empty histogram ${why}`).toEqual(EMPTY);
+    expect(reading(overTheWire(new Histogram())), `an empty histogram, posted, ${why}`).toEqual(
+      EMPTY,
+    );
+    expect(reading(new Histogram().merge(new Histogram())), `empty.merge(empty) ${why}`).toEqual(
+      EMPTY,
+    );
   });
 
   it('merging a worker that saw nothing changes nothing: min and p0 stay 700, not 0', () => {
@@ -91,15 +99,22 @@ describe('empty histograms', () => {
     };
     const expected = reading(seen());
     expect(expected.min).toBe(700);
-    expect(reading(seen().merge(new Histogram())), 'busy.merge(empty)').toEqual(expected);
+    expect(
+      reading(seen().merge(new Histogram())),
+      'busy.merge(empty): a histogram that saw nothing must change nothing (its min is no 0)',
+    ).toEqual(expected);
     expect(
       reading(seen().merge(overTheWire(new Histogram()))),
-      'busy.merge(empty, posted)',
+      'busy.merge(empty, posted): a histogram that saw nothing must change nothing',
     ).toEqual(expected);
-    expect(reading(new Histogram().merge(seen())), 'empty.merge(busy)').toEqual(expected);
-    expect(reading(overTheWire(new Histogram()).merge(seen())), 'posted empty.merge(busy)').toEqual(
-      expected,
-    );
+    expect(
+      reading(new Histogram().merge(seen())),
+      'empty.merge(busy): a histogram that saw nothing must change nothing',
+    ).toEqual(expected);
+    expect(
+      reading(overTheWire(new Histogram()).merge(seen())),
+      'posted empty.merge(busy): a histogram that saw nothing must change nothing',
+    ).toEqual(expected);
   });
 });
 
@@ -107,16 +122,29 @@ describe('reading, then changing, then reading again', () => {
   it('a percentile read before a record, a merge or a reset is not what is read after it', () => {
     const histogram = new Histogram();
     for (let v = 1; v <= 10; v++) histogram.record(v);
-    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 10').toBe(5);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 1 … 10 is 5, the sample of rank ceil(50/100 · 10) = 5',
+    ).toBe(5);
     histogram.record(11);
-    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 11, after a record').toBe(6);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 1 … 11, after a record, is 6: a percentile read before the record was served again',
+    ).toBe(6);
     const more = new Histogram();
     for (let v = 12; v <= 30; v++) more.record(v);
     histogram.merge(more);
-    expect(histogram.valueAtPercentile(50), 'p50 of 1 … 30, after a merge').toBe(15);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 1 … 30, after a merge, is 15: a percentile read before the merge was served again',
+    ).toBe(15);
     histogram.reset();
     histogram.record(7);
-    expect(histogram.valueAtPercentile(50), 'p50 of 7, after a reset').toBe(7);
+    expect(
+      histogram.valueAtPercentile(50),
+      'p50 of 7, after a reset, is 7: something from before the reset (a percentile read ' +
+        'then, the old min or max) survived it',
+    ).toBe(7);
   });
 });
 
@@ -125,10 +153,17 @@ describe('reset', () => {
     const histogram = new Histogram();
     for (const value of [5, 1_234_567, 800]) histogram.record(value);
     histogram.reset();
-    expect(reading(histogram), 'right after reset').toEqual(EMPTY);
+    expect(
+      reading(histogram),
+      'right after reset, a histogram must read as an empty one: something survived the reset',
+    ).toEqual(EMPTY);
     histogram.record(900);
     histogram.record(700);
-    expect(reading(histogram), 'a new run of 700 and 900 after reset').toEqual({
+    expect(
+      reading(histogram),
+      'a new run of 700 and 900 after reset must read as a fresh run: a min, max, count or ' +
+        'sum from before the reset survived it',
+    ).toEqual({
       count: 2,
       min: 700,
       p0: 700,
@@ -146,7 +181,10 @@ describe('reset', () => {
     gone.reset();
     const kept = new Histogram();
     kept.record(500);
-    expect(reading(kept.merge(gone))).toEqual({
+    expect(
+      reading(kept.merge(gone)),
+      'a reset histogram merged into another must add nothing: its old min, max or counts survived',
+    ).toEqual({
       count: 1,
       min: 500,
       p0: 500,

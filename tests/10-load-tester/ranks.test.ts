@@ -100,7 +100,10 @@ describe('the one-ulp guard', () => {
   it('p0 and any p too small for rank 1 read the minimum; p100 the maximum', () => {
     const histogram = oneTo(1000);
     for (const p of [0, Number.MIN_VALUE, 1e-300, 0.05, 0.1]) {
-      expect(histogram.valueAtPercentile(p), `p${p} of 1 … 1000`).toBe(1);
+      expect(
+        histogram.valueAtPercentile(p),
+        `p${p} of 1 … 1000 is rank 1, the minimum: p/100 · 1000 is at most 1`,
+      ).toBe(1);
     }
     expect(histogram.valueAtPercentile(0.11), 'p0.11 of 1 … 1000').toBe(2);
     expect(histogram.valueAtPercentile(100)).toBe(1000);

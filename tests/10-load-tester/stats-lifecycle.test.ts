@@ -98,7 +98,10 @@ describe('merge', () => {
     const expected = row(busy(clock));
     expect(expected.min).toBe(5);
     const empty = () => new StatsEntry('/albums', 'GET', clock.read);
-    expect(row(busy(clock).merge(empty())), 'busy.merge(empty)').toEqual(expected);
+    expect(
+      row(busy(clock).merge(empty())),
+      'busy.merge(empty): an entry that saw nothing must change nothing (min, p0, current RPS)',
+    ).toEqual(expected);
     expect(row(busy(clock).merge(over(empty(), clock.read))), 'busy.merge(empty, posted)').toEqual(
       expected,
     );
@@ -142,7 +145,9 @@ describe('memory', () => {
     }
     expect(
       [entry.currentRps, entry.currentFailPerSec],
-      'seconds 10 … 19, read in second 20, each with one request and one failure',
+      'current RPS and failures/s read in second 20 must be 1 and 1: the 10 s window holds ' +
+        'seconds 10 … 19, each with one request and one failure (the whole-run average is ' +
+        `${entry.totalRps.toFixed(3)})`,
     ).toEqual([1, 1]);
   });
 

@@ -5,8 +5,11 @@ import { FakeClock } from './fake-clock.ts';
 
 /** Percentiles come from the histogram: 3 significant digits, never below the exact answer. */
 function expectWithinPrecision(got: number, exact: number, what: string): void {
-  expect(got, `${what}: ${got} ms, exactly ${exact} ms`).toBeGreaterThanOrEqual(exact);
-  expect(got, `${what}: ${got} ms, exactly ${exact} ms`).toBeLessThanOrEqual(exact * 1.001);
+  const why = `${what} reads ${got} ms; the sample of its rank is ${exact} ms`;
+  expect(got, `${why}: a percentile never reads below it`).toBeGreaterThanOrEqual(exact);
+  expect(got, `${why}: 3 significant digits allow at most 0.1 % above it`).toBeLessThanOrEqual(
+    exact * 1.001,
+  );
 }
 
 describe('a StatsEntry row', () => {
@@ -65,9 +68,10 @@ describe('a StatsEntry row', () => {
     expect(copy.failuresByKind).toEqual(entry.failuresByKind);
     expect(copy.totalRps).toBe(entry.totalRps);
     const otherVersion = { ...entry.serialize(), version: 2 };
-    expect(() => StatsEntry.deserialize(otherVersion, () => 12_500), 'another format').toThrow(
-      TypeError,
-    );
+    expect(
+      () => StatsEntry.deserialize(otherVersion, () => 12_500),
+      'deserialize must refuse another format (version 2) with a TypeError, not misread it',
+    ).toThrow(TypeError);
     expect(() => StatsEntry.deserialize(otherVersion, () => 12_500)).toThrow(/version 2/);
   });
 
@@ -88,7 +92,10 @@ describe('a StatsEntry row', () => {
       [5, -1],
       [5, Number.NaN],
     ]) {
-      expect(() => entry.log(ms!, bytes!), `log(${ms}, ${bytes})`).toThrow(
+      expect(
+        () => entry.log(ms!, bytes!),
+        `log(${ms}, ${bytes}) must throw a RangeError that names the bad sample, not record it`,
+      ).toThrow(
         expect.objectContaining({
           name: 'RangeError',
           // The sample as the caller gave it: milliseconds, not the histogram's microseconds.
@@ -97,7 +104,10 @@ describe('a StatsEntry row', () => {
       );
     }
     expect(entry.count, 'bad samples are not counted').toBe(0);
-    entry.log(0, 0);
+    expect(
+      () => entry.log(0, 0),
+      'log(0, 0) must be recorded: a reply in under a microsecond is a good sample',
+    ).not.toThrow();
     expect([entry.count, entry.min], 'a reply in under a microsecond is a good sample').toEqual([
       1, 0,
     ]);

@@ -9,24 +9,28 @@ import { leastSquaredError } from './least-squares-oracle.ts';
 
 describe('amdahlSpeedup', () => {
   it('is 1 / ((1 − p) + p/N)', () => {
-    expect(amdahlSpeedup(0.9, 4)).toBeCloseTo(1 / (0.1 + 0.9 / 4), 12);
-    expect(amdahlSpeedup(0.5, 2)).toBeCloseTo(4 / 3, 12);
-    expect(amdahlSpeedup(0.9, 1)).toBe(1);
-    expect(amdahlSpeedup(1, 64)).toBeCloseTo(64, 9);
-    expect(amdahlSpeedup(0, 64)).toBe(1);
+    const law = (p: number, n: number) =>
+      `amdahlSpeedup(${p}, ${n}) is 1 / ((1 − p) + p/N): p is the parallel fraction, 1 − p ` +
+      'the serial one';
+    expect(amdahlSpeedup(0.9, 4), law(0.9, 4)).toBeCloseTo(1 / (0.1 + 0.9 / 4), 12);
+    expect(amdahlSpeedup(0.5, 2), law(0.5, 2)).toBeCloseTo(4 / 3, 12);
+    expect(amdahlSpeedup(0.9, 1), 'one user is no speedup').toBe(1);
+    expect(amdahlSpeedup(1, 64), 'with nothing serial, 64 users are 64×').toBeCloseTo(64, 9);
+    expect(amdahlSpeedup(0, 64), 'with nothing parallel, 64 users are 1×').toBe(1);
   });
 
   it('never exceeds 1/(1 − p), however many users', () => {
-    expect(amdahlSpeedup(0.95, 1e9)).toBeCloseTo(20, 6);
-    expect(amdahlSpeedup(0.95, 1e9)).toBeLessThan(20);
+    const ceiling = 'with p = 0.95, the serial 5 % caps the speedup at 1/(1 − p) = 20×';
+    expect(amdahlSpeedup(0.95, 1e9), `${ceiling}, which 10^9 users reach`).toBeCloseTo(20, 6);
+    expect(amdahlSpeedup(0.95, 1e9), `${ceiling}, never beyond`).toBeLessThan(20);
   });
 
   it('is the USL with σ = 1 − p and κ = 0', () => {
     for (const n of [1, 3, 10, 64]) {
-      expect(uslThroughput({ lambda: 50, sigma: 0.25, kappa: 0 }, n)).toBeCloseTo(
-        50 * amdahlSpeedup(0.75, n),
-        9,
-      );
+      expect(
+        uslThroughput({ lambda: 50, sigma: 0.25, kappa: 0 }, n),
+        `at N = ${n}, the USL with σ = 0.25 and κ = 0 must be λ × amdahlSpeedup(p = 0.75, N)`,
+      ).toBeCloseTo(50 * amdahlSpeedup(0.75, n), 9);
     }
   });
 });

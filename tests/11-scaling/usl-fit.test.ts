@@ -39,12 +39,18 @@ describe('the model and its peak', () => {
   it('peaks at N* = √((1 − σ)/κ), and peakThroughput is the model there', () => {
     const truth = shapes['coherency-bound (κ > 0: it peaks, then falls)']!;
     const fit = uslFit(sweepOf(truth));
-    expect(fit.peakN).toBeCloseTo(Math.sqrt((1 - fit.sigma) / fit.kappa), 6);
+    expect(
+      fit.peakN,
+      'peakN must be √((1 − σ) / κ) of the fitted σ and κ (the square root, where dX/dN = 0)',
+    ).toBeCloseTo(Math.sqrt((1 - fit.sigma) / fit.kappa), 6);
     expect(fit.peakN, 'peakN must be √((1 − σ) / κ) of the fitted σ and κ').toBeCloseTo(
       Math.sqrt((1 - truth.sigma) / truth.kappa),
       2,
     );
-    expect(fit.peakThroughput).toBeCloseTo(uslThroughput(fit, fit.peakN), 6);
+    expect(fit.peakThroughput, 'peakThroughput must be the model at peakN').toBeCloseTo(
+      uslThroughput(fit, fit.peakN),
+      6,
+    );
     // A peak is a maximum: the model is lower on both sides.
     expect(uslThroughput(fit, fit.peakN * 0.9)).toBeLessThan(fit.peakThroughput);
     expect(uslThroughput(fit, fit.peakN * 1.1)).toBeLessThan(fit.peakThroughput);

@@ -29,15 +29,15 @@ let client: SqlClient | undefined;
 let service: LoopbackServer | undefined;
 const serverErrors: unknown[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   if (unavailable) return;
-  cluster = startPostgresCluster({ fsync: 'off', synchronous_commit: 'on' });
-});
+  cluster = await startPostgresCluster({ fsync: 'off', synchronous_commit: 'on' });
+}, 120_000);
 afterAll(async () => {
   await service?.close();
   await client?.close();
-  cluster?.remove();
-});
+  await cluster?.remove();
+}, 60_000);
 beforeEach((context) => {
   if (unavailable) context.skip(unavailable);
 });
@@ -100,22 +100,22 @@ describe('the album service on a PostgreSQL that goes away', () => {
   it('stopped: 503 with Retry-After, no crash; back by itself when the database is', async () => {
     const url = await albumService();
     expect((await post(url, 1)).status).toBe(201);
-    cluster!.stop();
+    await cluster!.stop();
     await expectUnavailable(url, 'stopped');
     expect((await post(url, 2)).status, 'POST with the database stopped').toBe(503);
-    cluster!.start();
+    await cluster!.start();
     await expectRecovery(url, 'restarted');
     expect(serverErrors, 'an unreachable database is no 500').toEqual([]);
   }, 60_000);
 
   it('frozen (SIGSTOP): connect and statement timeouts, then 503; back once thawed', async () => {
     const url = await albumService();
-    cluster!.freeze();
+    await cluster!.freeze();
     try {
       await expectUnavailable(url, 'frozen');
       await expectUnavailable(url, 'frozen (a second request, on a fresh connection)');
     } finally {
-      cluster!.thaw();
+      await cluster!.thaw();
     }
     await expectRecovery(url, 'thawed');
     expect(serverErrors, 'a frozen database is no 500').toEqual([]);
@@ -134,7 +134,7 @@ describe('the album service on a PostgreSQL that goes away', () => {
         if (response.status === 201) acknowledged.push((await response.json()) as Album);
         if (acknowledged.length >= 60 && !killed) {
           killed = true;
-          cluster!.kill();
+          await cluster!.kill();
         }
         if (killed && response.status === 503) return;
       }
@@ -145,7 +145,7 @@ describe('the album service on a PostgreSQL that goes away', () => {
       statuses.filter((status) => status !== 201 && status !== 503),
       'every POST is 201 or 503',
     ).toEqual([]);
-    cluster!.start();
+    await cluster!.start();
     await expectRecovery(url, 'restarted after SIGKILL');
     const lost: number[] = [];
     for (const album of acknowledged) {

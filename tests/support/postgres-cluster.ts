@@ -1,7 +1,11 @@
 // A throwaway PostgreSQL cluster that a spec may stop, freeze and kill: never the shared
 // DATABASE_URL cluster that other specs use at the same time. The shell functions of
 // .ci/postgres.sh do the work, so CI and the specs start clusters the same way.
-import { execFileSync } from 'node:child_process';
+//
+// Every step runs asynchronously: initdb or a fast stop can take several seconds on a loaded
+// machine, and a synchronous wait that long blocks the spec's event loop, which the hang
+// watchdog then takes for a busy-wait and kills the spec file, cluster and all.
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,53 +26,59 @@ export function postgresUnavailable(): string | undefined {
     : `no PostgreSQL server binaries under ${postgresLib} (.ci/run installs them)`;
 }
 
-function shell(fn: string, ...args: string[]): string {
-  return execFileSync(
-    'bash',
-    ['-c', `source "${script}" && "$@"`, 'postgres-cluster', fn, ...args],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    },
-  ).trim();
+function shell(fn: string, ...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'bash',
+      ['-c', `source "${script}" && "$@"`, 'postgres-cluster', fn, ...args],
+      { encoding: 'utf8', timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`.ci/postgres.sh ${fn} failed: ${error.message}\n${stderr}`));
+        else resolve(stdout.trim());
+      },
+    );
+  });
 }
 
 export interface PostgresCluster {
   /** `postgresql://postgres@127.0.0.1:<port>/postgres`; the port survives restarts. */
   readonly url: string;
   /** `pg_ctl stop -m fast`: clients see their connections end, new ones refused. */
-  stop(): void;
-  start(): void;
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Every process of the cluster stopped with SIGSTOP: connections open, nothing answers. */
-  freeze(): void;
-  thaw(): void;
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
   /** SIGKILL to every process of the cluster: a crash. `start()` runs crash recovery. */
-  kill(): void;
-  remove(): void;
+  kill(): Promise<void>;
+  remove(): Promise<void>;
 }
 
 /** initdb (about a second) and start; `settings` go into postgresql.conf. */
-export function startPostgresCluster(settings: Record<string, string> = {}): PostgresCluster {
+export async function startPostgresCluster(
+  settings: Record<string, string> = {},
+): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'katas-pg-fault-'));
+  const run = async (fn: string, ...args: string[]) => {
+    await shell(fn, dir, ...args);
+  };
   try {
-    shell(
+    await run(
       'postgres_cluster_init',
-      dir,
       ...Object.entries(settings).map(([name, value]) => `${name}=${value}`),
     );
-    const url = shell('postgres_cluster_start', dir);
+    const url = await shell('postgres_cluster_start', dir);
     return {
       url,
-      stop: () => void shell('postgres_cluster_stop', dir),
-      start: () => void shell('postgres_cluster_start', dir),
-      freeze: () => void shell('postgres_cluster_signal', dir, 'STOP'),
-      thaw: () => void shell('postgres_cluster_signal', dir, 'CONT'),
-      kill: () => void shell('postgres_cluster_signal', dir, 'KILL'),
-      remove: () => void shell('postgres_cluster_remove', dir),
+      stop: () => run('postgres_cluster_stop'),
+      start: () => run('postgres_cluster_start'),
+      freeze: () => run('postgres_cluster_signal', 'STOP'),
+      thaw: () => run('postgres_cluster_signal', 'CONT'),
+      kill: () => run('postgres_cluster_signal', 'KILL'),
+      remove: () => run('postgres_cluster_remove'),
     };
   } catch (error) {
-    shell('postgres_cluster_remove', dir);
+    await run('postgres_cluster_remove');
     throw error;
   }
 }

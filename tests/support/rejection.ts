@@ -13,3 +13,17 @@ export async function rejectionOf(promise: PromiseLike<unknown>, why: string): P
   const shown = typeof value === 'function' ? 'a function' : String(value);
   return expect.fail(`${why} (it resolved with ${shown})`);
 }
+
+/**
+ * The value a promise resolves with, or a failure that says why it should have resolved:
+ * `expect(promise, why).resolves` drops `why` when the promise rejects ("promise rejected
+ * "DOMException{…}" instead of resolving").
+ */
+export async function resolutionOf<T>(promise: PromiseLike<T>, why: string): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    const shown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return expect.fail(`${why} (it rejected with ${shown})`);
+  }
+}
