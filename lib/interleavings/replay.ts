@@ -35,13 +35,23 @@ export function header(replay: ReplayRecord): string {
   );
 }
 
+/**
+ * The failure's first line. When the spec's own message already names what went wrong, the
+ * matcher's wording after it ("expected 2 to be 3 // Object.is equality") is left out.
+ */
+export function outcome(failure: string): string {
+  const first = failure.split('\n')[0] ?? '';
+  const named = first.replace(/: expected .* \/\/ Object\.is equality$/, '');
+  return named === first || /^\w*Error$/.test(named) || named.trim() === '' ? first : named;
+}
+
 const table = (replay: ReplayRecord, upTo?: number) =>
   renderSteps(replay.steps, upTo ?? replay.steps.length, replay.shared);
 
 export function printReplay(replay: ReplayRecord, write: (text: string) => void): void {
   write(header(replay));
   for (let i = 0; i < replay.steps.length; i++) write(`${narrate(replay, i)}\n`);
-  write(`\n${table(replay)}\n\nthen: ${replay.failure.split('\n')[0]}\n`);
+  write(`\n${table(replay)}\n\nthen: ${outcome(replay.failure)}\n`);
 }
 
 /** On a terminal: the table grows by one step per key press. */
@@ -56,7 +66,7 @@ export function stepThrough(replay: ReplayRecord): Promise<void> {
     process.stdout.write(
       shown < replay.steps.length
         ? 'any key: next step · q: quit\n'
-        : `then: ${replay.failure.split('\n')[0]}\n`,
+        : `then: ${outcome(replay.failure)}\n`,
     );
   };
   return new Promise((resolve) => {

@@ -3,6 +3,7 @@
 // fast-check's own scheduler, seeds 2 and 4 below replay another order, or none that fails).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { outcome } from '../../lib/interleavings/replay.ts';
 import { tracedScheduler } from '../../lib/interleavings/trace.ts';
 
 /**
@@ -45,5 +46,25 @@ describe('a traced scheduler', () => {
     expect(paths.filter((path) => path.includes(':')).length, 'nothing was shrunk').toBeGreaterThan(
       4,
     );
+  });
+});
+
+describe("the replay's last line", () => {
+  it("keeps the spec's own words and drops the matcher's when the spec named the phenomenon", () => {
+    expect(
+      outcome(
+        'lost 1 of 2 updates (2 concurrent increments): the counter ended at 1: expected 1 to be 2 // Object.is equality\n  at …',
+      ),
+    ).toBe('lost 1 of 2 updates (2 concurrent increments): the counter ended at 1');
+  });
+
+  it("keeps the matcher's words when they are all there is", () => {
+    for (const bare of [
+      'expected 1 to be 2 // Object.is equality',
+      'AssertionError: expected 1 to be 2 // Object.is equality',
+      'Error: the lock was held twice',
+    ]) {
+      expect(outcome(`${bare}\nstack`)).toBe(bare);
+    }
   });
 });
