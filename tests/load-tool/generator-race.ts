@@ -31,8 +31,7 @@ export interface CountingServer {
   pid: number;
   url: string;
   /** Requests answered so far, and the index of the 100 ms slot now filling. */
-  answered(): Promise<number>;
-  slot(): Promise<number>;
+  count(): Promise<{ answered: number; slot: number }>;
   /** Requests answered in each 100 ms slot strictly between slots `from` and `to`. */
   slots(from: number, to: number): Promise<number[]>;
   close(): void;
@@ -54,8 +53,7 @@ export async function startCountingServer(): Promise<CountingServer> {
   return {
     pid: child.pid!,
     url: `http://127.0.0.1:${port}`,
-    answered: async () => (await ask<{ answered: number }>('count')).answered,
-    slot: async () => (await ask<{ slot: number }>('count')).slot,
+    count: () => ask<{ answered: number; slot: number }>('count'),
     slots: async (from, to) => {
       const { totals } = await ask<{ totals: number[] }>('slots');
       return totals.slice(from, to).flatMap((total, i, all) => (i ? [total - all[i - 1]!] : []));
@@ -153,7 +151,7 @@ export async function runRound(
   server: CountingServer,
   options: RoundOptions,
 ): Promise<Round> {
-  const before = await server.answered();
+  const before = (await server.count()).answered;
   const { args, env } = command(tool, options);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
@@ -167,7 +165,7 @@ export async function runRound(
   const done = exited(child);
   try {
     const deadline = performance.now() + 60_000;
-    while ((await server.answered()) === before) {
+    while ((await server.count()).answered === before) {
       if (child.exitCode !== null || performance.now() > deadline) {
         throw new Error(`${tool} sent nothing (exit ${child.exitCode}):\n${stderr}`);
       }
@@ -180,15 +178,14 @@ export async function runRound(
       server: processCpuSeconds(server.pid) ?? Number.NaN,
     });
     const start = read();
-    const startCount = await server.answered();
-    const startSlot = await server.slot();
+    const startCount = await server.count();
     await sleep(options.seconds * 1000);
     const end = read();
-    const endCount = await server.answered();
-    const perSlot = await server.slots(startSlot, await server.slot());
+    const endCount = await server.count();
+    const perSlot = await server.slots(startCount.slot, endCount.slot);
     if (child.exitCode !== null) throw new Error(`${tool} ended before the window did:\n${stderr}`);
     const wall = (end.at - start.at) / 1000;
-    const answered = endCount - startCount;
+    const answered = endCount.answered - startCount.answered;
     const mean = perSlot.reduce((sum, count) => sum + count, 0) / perSlot.length;
     return {
       tool,
