@@ -20,101 +20,57 @@ interface BadInput {
 }
 
 const withField = (field: string, value: unknown) => ({ ...good, [field]: value });
+const { title, artist, price } = good;
+
+/** One field set to `value`: refused with 400, and the error names the field. */
+const badField = (name: string, field: string, value: unknown): BadInput => ({
+  name,
+  status: 400,
+  names: field,
+  body: withField(field, value),
+});
+/** A body without `field`: refused with 400, and the error names the field. */
+const missing = (field: string, body: object): BadInput => ({
+  name: `missing ${field}`,
+  status: 400,
+  names: field,
+  body,
+});
 
 const badBodies: BadInput[] = [
-  {
-    name: 'missing title',
-    status: 400,
-    names: 'title',
-    body: { artist: good.artist, price: good.price },
-  },
-  { name: 'empty title', status: 400, names: 'title', body: withField('title', '') },
-  { name: 'blank title', status: 400, names: 'title', body: withField('title', '   ') },
-  {
-    name: 'title of 201 characters',
-    status: 400,
-    names: 'title',
-    body: withField('title', 'x'.repeat(201)),
-  },
-  {
-    name: 'title of 201 code points, non-ASCII (201 × "é")',
-    status: 400,
-    names: 'title',
-    body: withField('title', 'é'.repeat(201)),
-  },
-  {
-    name: 'artist of 201 code points outside the BMP (201 × "🎺")',
-    status: 400,
-    names: 'artist',
-    body: withField('artist', '🎺'.repeat(201)),
-  },
-  { name: 'NUL in the title', status: 400, names: 'title', body: withField('title', 'a\u0000b') },
-  {
-    name: 'lone surrogate in the title',
-    status: 400,
-    names: 'title',
-    body: withField('title', 'x\ud800y'),
-  },
-  {
-    name: 'price not whole cents (4.000000001)',
-    status: 400,
-    names: 'price',
-    body: withField('price', 4.000000001),
-  },
-  { name: 'price 5e-324', status: 400, names: 'price', body: withField('price', 5e-324) },
-  { name: 'title not a string', status: 400, names: 'title', body: withField('title', 42) },
-  {
-    name: 'missing artist',
-    status: 400,
-    names: 'artist',
-    body: { title: good.title, price: good.price },
-  },
-  {
-    name: 'artist not a string',
-    status: 400,
-    names: 'artist',
-    body: withField('artist', ['Miles']),
-  },
-  {
-    name: 'artist of 201 characters',
-    status: 400,
-    names: 'artist',
-    body: withField('artist', 'y'.repeat(201)),
-  },
-  {
-    name: 'missing price',
-    status: 400,
-    names: 'price',
-    body: { title: good.title, artist: good.artist },
-  },
-  { name: 'price as a string', status: 400, names: 'price', body: withField('price', '19.99') },
-  { name: 'negative price', status: 400, names: 'price', body: withField('price', -1) },
-  {
-    name: 'price over 1,000,000',
-    status: 400,
-    names: 'price',
-    body: withField('price', 1_000_000.01),
-  },
-  { name: 'price with 3 decimals', status: 400, names: 'price', body: withField('price', 19.999) },
+  missing('title', { artist, price }),
+  badField('empty title', 'title', ''),
+  badField('blank title', 'title', '   '),
+  badField('title of 201 characters', 'title', 'x'.repeat(201)),
+  badField('title of 201 code points, non-ASCII (201 × "é")', 'title', 'é'.repeat(201)),
+  badField('artist of 201 code points outside the BMP (201 × "🎺")', 'artist', '🎺'.repeat(201)),
+  badField('NUL in the title', 'title', 'a\u0000b'),
+  badField('lone surrogate in the title', 'title', 'x\ud800y'),
+  badField('price not whole cents (4.000000001)', 'price', 4.000000001),
+  badField('price 5e-324', 'price', 5e-324),
+  badField('title not a string', 'title', 42),
+  missing('artist', { title, price }),
+  badField('artist not a string', 'artist', ['Miles']),
+  badField('artist of 201 characters', 'artist', 'y'.repeat(201)),
+  missing('price', { title, artist }),
+  badField('price as a string', 'price', '19.99'),
+  badField('negative price', 'price', -1),
+  badField('price over 1,000,000', 'price', 1_000_000.01),
+  badField('price with 3 decimals', 'price', 19.999),
   {
     name: 'infinite price (1e400)',
     status: 400,
     names: 'price',
     raw: '{"title":"a","artist":"b","price":1e400}',
   },
-  { name: 'unknown field', status: 400, names: 'label', body: withField('label', 'Columbia') },
+  badField('unknown field', 'label', 'Columbia'),
   {
     name: '__proto__ key',
     status: 400,
     names: '__proto__',
     raw: '{"title":"a","artist":"b","price":1,"__proto__":{"polluted":true}}',
   },
-  {
-    name: 'constructor key',
-    status: 400,
-    names: 'constructor',
-    body: withField('constructor', { polluted: true }),
-  },
+  badField('constructor key', 'constructor', { polluted: true }),
   { name: 'an array body', status: 400, names: 'object', body: [good] },
   { name: 'a JSON null body', status: 400, raw: 'null' },
   { name: 'malformed JSON', status: 400, raw: '{"title": "Kind of Blue",' },
